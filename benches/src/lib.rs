@@ -1,0 +1,1 @@
+//! Benchmarks of clusterpolicy against its peers.

@@ -1,0 +1,2 @@
+//! The `clusterpolicy` command-line program.
+fn main() {}

@@ -1,0 +1,48 @@
+//! # clusterpolicy
+//!
+//! Analytics for cluster strategies and smart specialisation: which activities a region is
+//! specialised in, which it could grow into, who cooperates with whom across borders, where
+//! the synergies are, and which strategy options and pilot measures work.
+//!
+//! This crate holds all the logic; the Python package (`pip install clusterpolicy`) and the
+//! npm package (`clusterpolicy`) are thin bindings over it and exchange the same JSON.
+//!
+//! ## Quickstart
+//! ```
+//! use clusterpolicy::{Dataset, sample};
+//!
+//! // The embedded, synthetic South-East Europe dataset (seeded, so always the same).
+//! let ds: Dataset = sample::south_east_europe();
+//! assert!(ds.synthetic);
+//! assert!(ds.validate().is_valid());
+//!
+//! // JSON in, JSON out, losslessly.
+//! let back = Dataset::from_json(&ds.to_json())?;
+//! assert_eq!(back, ds);
+//!
+//! // The report of the main job.
+//! let report = clusterpolicy::report::Report::build(&ds);
+//! assert!(report.to_html().contains("<html"));
+//! # Ok::<(), clusterpolicy::Error>(())
+//! ```
+//!
+//! ## Modules
+//! - [`model`]: the typed data model ([`Dataset`] and its entities), validation, labelled
+//!   matrices and panels, JSON and CSV I/O. The ground floor: it imports no analysis.
+//! - [`sample`]: the embedded synthetic dataset of the South-East Europe programme area.
+//! - [`report`]: the report of the main job, as JSON and self-contained HTML.
+//! - [`error`]: the crate's [`Error`] type.
+//!
+//! ## Feature flags
+//! - `cli`: builds the `clusterpolicy` command-line program (the main job).
+
+pub mod error;
+pub mod model;
+pub mod report;
+pub mod sample;
+
+pub use error::{Error, Result};
+pub use model::Dataset;
+
+pub use ndarray;
+pub use serde_json;

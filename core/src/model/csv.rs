@@ -1,0 +1,1 @@
+//! CSV import: long-format observations and CORDIS-style partnership lists.
