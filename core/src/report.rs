@@ -1,1 +1,614 @@
-//! The report of the main job.
+//! The report of the main job: a summary of a [`Dataset`] and, section by section, the
+//! analyses of the later capabilities, written as JSON and as one self-contained HTML page.
+//!
+//! The report stands on top of the crate: it may use every module, and nothing imports it.
+//!
+//! ```
+//! use clusterpolicy::{report::Report, sample};
+//!
+//! let ds = sample::south_east_europe();
+//! let report = Report::build(&ds);
+//! assert_eq!(report.summary.counts.regions, ds.regions.len());
+//! let html = report.to_html();
+//! assert!(html.contains("synthetic"));
+//! let json = report.to_json();
+//! assert!(json.starts_with('{'));
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::fmt::Write as _;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Dataset, HelixKind, PartnerRole, ValidationReport, canonical_country};
+
+/// Counts of each kind of entity in a dataset.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct EntityCounts {
+    /// Countries listed in `countries`.
+    pub countries: usize,
+    /// Regions.
+    pub regions: usize,
+    /// Activities.
+    pub activities: usize,
+    /// Actors (organisations).
+    pub actors: usize,
+    /// Clusters.
+    pub clusters: usize,
+    /// Programmes.
+    pub programmes: usize,
+    /// Projects.
+    pub projects: usize,
+    /// Participations (partner entries over all projects).
+    pub participations: usize,
+    /// Indicators.
+    pub indicators: usize,
+    /// Strategies.
+    pub strategies: usize,
+    /// Measures over all strategies.
+    pub measures: usize,
+    /// Observations.
+    pub observations: usize,
+    /// Pieces of evidence.
+    pub evidence: usize,
+    /// Scenarios.
+    pub scenarios: usize,
+}
+
+/// What a dataset holds for one country.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CountrySummary {
+    /// Country code as written in the data (`EL`, not `GR`, if the data say `EL`).
+    pub country: String,
+    /// Country name, when listed in `countries`.
+    pub name: Option<String>,
+    /// Regions located in the country.
+    pub regions: usize,
+    /// Actors located in the country.
+    pub actors: usize,
+    /// Clusters with at least one region in the country.
+    pub clusters: usize,
+    /// Participations of the country's actors in projects.
+    pub participations: usize,
+    /// Projects led by an actor of the country.
+    pub projects_led: usize,
+    /// Sum of the partner budgets of the country's actors.
+    pub budget: f64,
+}
+
+/// Actors and participations of one helix kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct HelixSummary {
+    /// Helix kind; `None` for actors whose kind is not known.
+    pub helix: Option<HelixKind>,
+    /// Actors of that kind.
+    pub actors: usize,
+    /// Their participations in projects.
+    pub participations: usize,
+    /// Share of all actors, 0-1.
+    pub share: f64,
+}
+
+/// How well the projects of a programme cover its programme area.
+///
+/// A region of the area is covered when at least one actor located in it, or in a region
+/// below it in the hierarchy, takes part in a project of the programme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ProgrammeCoverage {
+    /// Programme id.
+    pub programme: String,
+    /// Programme name.
+    pub name: String,
+    /// Projects of the programme.
+    pub projects: usize,
+    /// Regions of the programme area.
+    pub area_regions: usize,
+    /// Regions of the area with a participating actor.
+    pub covered_regions: usize,
+    /// `covered_regions / area_regions` (0 when the area is empty).
+    pub region_share: f64,
+    /// Countries of the programme area.
+    pub area_countries: usize,
+    /// Countries of the area with a participating actor.
+    pub covered_countries: usize,
+    /// Regions of the area without any participating actor.
+    pub uncovered_regions: Vec<String>,
+}
+
+/// The dataset summary section of the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DatasetSummary {
+    /// Name of the dataset.
+    pub name: String,
+    /// Its description.
+    pub description: Option<String>,
+    /// Whether the data are synthetic.
+    pub synthetic: bool,
+    /// Entity counts.
+    pub counts: EntityCounts,
+    /// Per country, in code order.
+    pub by_country: Vec<CountrySummary>,
+    /// Per helix kind, in kind order, unknown last.
+    pub by_helix: Vec<HelixSummary>,
+    /// Coverage of each programme's area, in programme order.
+    pub coverage: Vec<ProgrammeCoverage>,
+}
+
+/// The report of the main job.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Report {
+    /// `clusterpolicy` and its version, e.g. `clusterpolicy 0.1.0`.
+    pub generator: String,
+    /// The dataset summary.
+    pub summary: DatasetSummary,
+    /// Validation findings.
+    pub validation: ValidationReport,
+}
+
+impl DatasetSummary {
+    /// Summarises a dataset: entity counts, counts by country and helix kind, programme
+    /// area coverage. Dangling references are skipped (validation reports them).
+    ///
+    /// Complexity: linear in the size of the dataset.
+    #[must_use]
+    pub fn build(ds: &Dataset) -> Self {
+        let participations: usize = ds.projects.iter().map(|p| p.partners.len()).sum();
+        let counts = EntityCounts {
+            countries: ds.countries.len(),
+            regions: ds.regions.len(),
+            activities: ds.activities.len(),
+            actors: ds.actors.len(),
+            clusters: ds.clusters.len(),
+            programmes: ds.programmes.len(),
+            projects: ds.projects.len(),
+            participations,
+            indicators: ds.indicators.len(),
+            strategies: ds.strategies.len(),
+            measures: ds.strategies.iter().map(|s| s.measures.len()).sum(),
+            observations: ds.observations.len(),
+            evidence: ds.evidence.len(),
+            scenarios: ds.scenarios.len(),
+        };
+        Self {
+            name: ds.name.clone(),
+            description: ds.description.clone(),
+            synthetic: ds.synthetic,
+            counts,
+            by_country: by_country(ds),
+            by_helix: by_helix(ds),
+            coverage: coverage(ds),
+        }
+    }
+}
+
+fn by_country(ds: &Dataset) -> Vec<CountrySummary> {
+    let mut rows: BTreeMap<&str, CountrySummary> = BTreeMap::new();
+    let blank = |code: &str| CountrySummary {
+        country: code.to_owned(),
+        name: None,
+        regions: 0,
+        actors: 0,
+        clusters: 0,
+        participations: 0,
+        projects_led: 0,
+        budget: 0.0,
+    };
+    for c in &ds.countries {
+        rows.entry(c.code.as_str()).or_insert_with(|| blank(&c.code)).name = Some(c.name.clone());
+    }
+    let mut region_country: HashMap<&str, &str> = HashMap::new();
+    for r in &ds.regions {
+        region_country.insert(r.id.as_str(), r.country.as_str());
+        rows.entry(r.country.as_str()).or_insert_with(|| blank(&r.country)).regions += 1;
+    }
+    let mut actor_country: HashMap<&str, &str> = HashMap::new();
+    for a in &ds.actors {
+        actor_country.insert(a.id.as_str(), a.country.as_str());
+        rows.entry(a.country.as_str()).or_insert_with(|| blank(&a.country)).actors += 1;
+    }
+    for cl in &ds.clusters {
+        let countries: BTreeSet<&str> =
+            cl.regions.iter().filter_map(|r| region_country.get(r.as_str()).copied()).collect();
+        for c in countries {
+            rows.entry(c).or_insert_with(|| blank(c)).clusters += 1;
+        }
+    }
+    for p in &ds.projects {
+        for pa in &p.partners {
+            if let Some(&c) = actor_country.get(pa.actor.as_str()) {
+                let row = rows.entry(c).or_insert_with(|| blank(c));
+                row.participations += 1;
+                row.budget += pa.budget.filter(|b| b.is_finite()).unwrap_or(0.0);
+                if pa.role == PartnerRole::Lead {
+                    row.projects_led += 1;
+                }
+            }
+        }
+    }
+    rows.into_values().collect()
+}
+
+fn by_helix(ds: &Dataset) -> Vec<HelixSummary> {
+    let mut actors: BTreeMap<Option<HelixKind>, usize> = BTreeMap::new();
+    let mut helix_of: HashMap<&str, Option<HelixKind>> = HashMap::new();
+    for a in &ds.actors {
+        *actors.entry(a.helix).or_insert(0) += 1;
+        helix_of.insert(a.id.as_str(), a.helix);
+    }
+    let mut parts: BTreeMap<Option<HelixKind>, usize> = BTreeMap::new();
+    for p in &ds.projects {
+        for pa in &p.partners {
+            if let Some(h) = helix_of.get(pa.actor.as_str()) {
+                *parts.entry(*h).or_insert(0) += 1;
+            }
+        }
+    }
+    let total = ds.actors.len().max(1) as f64;
+    // Known kinds in declaration order, then unknown.
+    let order = HelixKind::ALL.iter().copied().map(Some).chain(std::iter::once(None));
+    order
+        .filter_map(|h| {
+            let n = actors.get(&h).copied().unwrap_or(0);
+            (n > 0).then(|| HelixSummary {
+                helix: h,
+                actors: n,
+                participations: parts.get(&h).copied().unwrap_or(0),
+                share: n as f64 / total,
+            })
+        })
+        .collect()
+}
+
+fn coverage(ds: &Dataset) -> Vec<ProgrammeCoverage> {
+    let parent: HashMap<&str, &str> =
+        ds.regions.iter().filter_map(|r| r.parent.as_deref().map(|p| (r.id.as_str(), p))).collect();
+    let region_country: HashMap<&str, &str> = ds.regions.iter().map(|r| (r.id.as_str(), r.country.as_str())).collect();
+    let actor_region: HashMap<&str, Option<&str>> =
+        ds.actors.iter().map(|a| (a.id.as_str(), a.region.as_deref())).collect();
+    ds.programmes
+        .iter()
+        .map(|prog| {
+            let area: BTreeSet<&str> = prog.area.iter().map(String::as_str).collect();
+            let mut covered: BTreeSet<&str> = BTreeSet::new();
+            let projects: Vec<_> = ds.projects.iter().filter(|p| p.programme.as_deref() == Some(&prog.id)).collect();
+            for p in &projects {
+                for pa in &p.partners {
+                    // Walk up the hierarchy from the actor's region to a region of the area.
+                    let mut cur = actor_region.get(pa.actor.as_str()).copied().flatten();
+                    let mut steps = 0;
+                    while let Some(r) = cur {
+                        if area.contains(r) {
+                            covered.insert(r);
+                            break;
+                        }
+                        steps += 1;
+                        if steps > 16 {
+                            break; // cycles are reported by validation
+                        }
+                        cur = parent.get(r).copied();
+                    }
+                }
+            }
+            let canon = |r: &str| region_country.get(r).map(|c| canonical_country(c).unwrap_or(c));
+            let area_countries: HashSet<&str> = area.iter().filter_map(|r| canon(r)).collect();
+            let covered_countries: HashSet<&str> = covered.iter().filter_map(|r| canon(r)).collect();
+            ProgrammeCoverage {
+                programme: prog.id.clone(),
+                name: prog.name.clone(),
+                projects: projects.len(),
+                area_regions: area.len(),
+                covered_regions: covered.len(),
+                region_share: if area.is_empty() { 0.0 } else { covered.len() as f64 / area.len() as f64 },
+                area_countries: area_countries.len(),
+                covered_countries: covered_countries.len(),
+                uncovered_regions: area.difference(&covered).map(|r| (*r).to_owned()).collect(),
+            }
+        })
+        .collect()
+}
+
+impl Report {
+    /// Builds the report of a dataset: its summary and its validation findings.
+    ///
+    /// Never fails: an invalid dataset is summarised as far as it goes and its problems are
+    /// listed in [`Report::validation`].
+    #[must_use]
+    pub fn build(ds: &Dataset) -> Self {
+        Self {
+            generator: format!("clusterpolicy {}", env!("CARGO_PKG_VERSION")),
+            summary: DatasetSummary::build(ds),
+            validation: ds.validate(),
+        }
+    }
+
+    /// The report as indented JSON.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The report as one self-contained HTML page (inline CSS, no scripts, no external
+    /// resources), suitable for opening from disk or attaching to an e-mail.
+    #[must_use]
+    pub fn to_html(&self) -> String {
+        let s = &self.summary;
+        let mut h = Html::default();
+        h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+        h.text(&format!("clusterpolicy report: {}", s.name));
+        h.raw("</title>\n<style>");
+        h.raw(CSS);
+        h.raw("</style>\n</head>\n<body>\n<header>\n<h1>");
+        h.text(&s.name);
+        h.raw("</h1>\n");
+        if s.synthetic {
+            h.raw("<p class=\"badge\">synthetic data: generated, not observed</p>\n");
+        }
+        if let Some(d) = &s.description {
+            h.raw("<p>");
+            h.text(d);
+            h.raw("</p>\n");
+        }
+        h.raw("<p class=\"muted\">");
+        h.text(&self.generator);
+        h.raw("</p>\n</header>\n<main>\n");
+        summary_html(&mut h, s);
+        validation_html(&mut h, &self.validation);
+        h.raw("</main>\n</body>\n</html>\n");
+        h.0
+    }
+}
+
+fn summary_html(h: &mut Html, s: &DatasetSummary) {
+    h.section("summary", "Dataset summary");
+    let c = &s.counts;
+    let count_rows: Vec<Vec<String>> = [
+        ("countries", c.countries),
+        ("regions", c.regions),
+        ("activities", c.activities),
+        ("actors", c.actors),
+        ("clusters", c.clusters),
+        ("programmes", c.programmes),
+        ("projects", c.projects),
+        ("participations", c.participations),
+        ("indicators", c.indicators),
+        ("strategies", c.strategies),
+        ("measures", c.measures),
+        ("observations", c.observations),
+        ("evidence", c.evidence),
+        ("scenarios", c.scenarios),
+    ]
+    .iter()
+    .map(|(k, v)| vec![(*k).to_owned(), v.to_string()])
+    .collect();
+    h.table("counts", &["entity", "count"], &count_rows);
+
+    h.raw("<h3>By country</h3>\n");
+    let rows: Vec<Vec<String>> = s
+        .by_country
+        .iter()
+        .map(|r| {
+            vec![
+                r.country.clone(),
+                r.name.clone().unwrap_or_default(),
+                r.regions.to_string(),
+                r.actors.to_string(),
+                r.clusters.to_string(),
+                r.participations.to_string(),
+                r.projects_led.to_string(),
+                format_money(r.budget),
+            ]
+        })
+        .collect();
+    h.table(
+        "by-country",
+        &["country", "name", "regions", "actors", "clusters", "participations", "projects led", "partner budgets"],
+        &rows,
+    );
+
+    h.raw("<h3>By helix kind</h3>\n");
+    let rows: Vec<Vec<String>> = s
+        .by_helix
+        .iter()
+        .map(|r| {
+            vec![
+                r.helix.map_or("unknown", HelixKind::as_str).to_owned(),
+                r.actors.to_string(),
+                format!("{:.1} %", 100.0 * r.share),
+                r.participations.to_string(),
+            ]
+        })
+        .collect();
+    h.table("by-helix", &["helix", "actors", "share", "participations"], &rows);
+
+    h.raw("<h3>Coverage of programme areas</h3>\n");
+    let rows: Vec<Vec<String>> = s
+        .coverage
+        .iter()
+        .map(|r| {
+            vec![
+                r.name.clone(),
+                r.projects.to_string(),
+                format!("{} / {}", r.covered_regions, r.area_regions),
+                format!("{:.1} %", 100.0 * r.region_share),
+                format!("{} / {}", r.covered_countries, r.area_countries),
+                r.uncovered_regions.join(", "),
+            ]
+        })
+        .collect();
+    h.table(
+        "coverage",
+        &["programme", "projects", "regions covered", "share", "countries covered", "not covered"],
+        &rows,
+    );
+    h.raw("</section>\n");
+}
+
+fn validation_html(h: &mut Html, validation: &ValidationReport) {
+    h.section("validation", "Validation findings");
+    if validation.problems.is_empty() {
+        h.raw("<p class=\"ok\">No problems found.</p>\n");
+    } else {
+        h.raw("<p>");
+        h.text(&format!("{} problem(s) found.", validation.problems.len()));
+        h.raw("</p>\n");
+        let rows: Vec<Vec<String>> = validation
+            .problems
+            .iter()
+            .take(MAX_PROBLEM_ROWS)
+            .map(|p| {
+                vec![
+                    p.path.clone(),
+                    serde_json::to_value(p.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
+                    p.message.clone(),
+                ]
+            })
+            .collect();
+        h.table("problems", &["path", "kind", "message"], &rows);
+        if validation.problems.len() > MAX_PROBLEM_ROWS {
+            h.raw("<p class=\"muted\">");
+            h.text(&format!(
+                "Showing the first {MAX_PROBLEM_ROWS}; the JSON report lists all {}.",
+                validation.problems.len()
+            ));
+            h.raw("</p>\n");
+        }
+    }
+    h.raw("</section>\n");
+}
+
+const MAX_PROBLEM_ROWS: usize = 500;
+
+const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;color:#1d2433;background:#fafbfc}\
+header{background:#1f3a5f;color:#fff;padding:1.2rem 2rem}header h1{margin:0 0 .4rem}\
+main{padding:1rem 2rem;max-width:72rem}section{margin-bottom:2rem}\
+table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.92rem;background:#fff}\
+th,td{border:1px solid #d5dae1;padding:.3rem .6rem;text-align:left;vertical-align:top}\
+th{background:#eef1f5}td.num{text-align:right;font-variant-numeric:tabular-nums}\
+.badge{display:inline-block;background:#f2b84b;color:#1d2433;padding:.15rem .6rem;border-radius:.8rem;font-weight:600}\
+.muted{color:#8a94a6}header .muted{color:#c9d3e3}.ok{color:#1a7f37;font-weight:600}";
+
+fn format_money(v: f64) -> String {
+    if v == 0.0 {
+        return "0".to_owned();
+    }
+    format!("{v:.0}")
+}
+
+/// A tiny HTML writer that escapes every text it is given.
+#[derive(Default)]
+struct Html(String);
+
+impl Html {
+    fn raw(&mut self, s: &str) {
+        self.0.push_str(s);
+    }
+
+    fn text(&mut self, s: &str) {
+        for ch in s.chars() {
+            match ch {
+                '&' => self.0.push_str("&amp;"),
+                '<' => self.0.push_str("&lt;"),
+                '>' => self.0.push_str("&gt;"),
+                '"' => self.0.push_str("&quot;"),
+                '\'' => self.0.push_str("&#39;"),
+                c => self.0.push(c),
+            }
+        }
+    }
+
+    fn section(&mut self, id: &str, title: &str) {
+        let _ = write!(self.0, "<section id=\"{id}\">\n<h2>");
+        self.text(title);
+        self.raw("</h2>\n");
+    }
+
+    fn table(&mut self, id: &str, head: &[&str], rows: &[Vec<String>]) {
+        let _ = write!(self.0, "<table id=\"{id}\">\n<thead><tr>");
+        for th in head {
+            self.raw("<th>");
+            self.text(th);
+            self.raw("</th>");
+        }
+        self.raw("</tr></thead>\n<tbody>\n");
+        for row in rows {
+            self.raw("<tr>");
+            for cell in row {
+                let numeric = !cell.is_empty() && cell.chars().all(|c| c.is_ascii_digit() || " .%/-".contains(c));
+                self.raw(if numeric { "<td class=\"num\">" } else { "<td>" });
+                self.text(cell);
+                self.raw("</td>");
+            }
+            self.raw("</tr>\n");
+        }
+        self.raw("</tbody>\n</table>\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Partner, Programme, Project, Region};
+
+    fn tiny() -> Dataset {
+        let mut ds = Dataset::new("tiny <test>");
+        ds.regions.push(Region::new("SI0", "Slovenija", "SI").with_level(0));
+        ds.regions.push(Region::new("SI04", "Zahodna Slovenija", "SI").with_level(2).with_parent("SI0"));
+        ds.regions.push(Region::new("SI03", "Vzhodna Slovenija", "SI").with_level(2).with_parent("SI0"));
+        ds.regions.push(Region::new("AT22", "Steiermark", "AT").with_level(2));
+        ds.regions.push(Region::new("AT221", "Graz", "AT").with_level(3).with_parent("AT22"));
+        ds.actors.push(Actor::new("A", "A", "SI").with_region("SI04").with_helix(HelixKind::Research));
+        ds.actors.push(Actor::new("B", "B", "AT").with_region("AT221").with_helix(HelixKind::Business));
+        ds.actors.push(Actor::new("C", "C", "AT"));
+        ds.programmes.push(Programme {
+            id: "P".into(),
+            name: "Prog".into(),
+            period: None,
+            area: vec!["SI04".into(), "SI03".into(), "AT22".into()],
+            budget: None,
+            currency: None,
+            attributes: crate::model::Attributes::new(),
+        });
+        let mut p = Project::new("X", "X");
+        p.programme = Some("P".into());
+        p.partners.push(Partner { actor: "A".into(), role: PartnerRole::Lead, budget: Some(10.0), contribution: None });
+        p.partners.push(Partner {
+            actor: "B".into(),
+            role: PartnerRole::Partner,
+            budget: Some(5.0),
+            contribution: None,
+        });
+        ds.projects.push(p);
+        ds
+    }
+
+    #[test]
+    fn coverage_walks_up_the_hierarchy() {
+        let r = Report::build(&tiny());
+        let cov = &r.summary.coverage[0];
+        assert_eq!((cov.area_regions, cov.covered_regions), (3, 2));
+        assert_eq!(cov.uncovered_regions, vec!["SI03".to_owned()]);
+        assert_eq!((cov.area_countries, cov.covered_countries), (2, 2));
+        assert!((cov.region_share - 2.0 / 3.0).abs() < 1e-15);
+    }
+
+    #[test]
+    fn counts_by_country_and_helix() {
+        let r = Report::build(&tiny());
+        let at = r.summary.by_country.iter().find(|c| c.country == "AT").unwrap();
+        assert_eq!((at.regions, at.actors, at.participations, at.projects_led), (2, 2, 1, 0));
+        assert_eq!(at.budget, 5.0);
+        let si = r.summary.by_country.iter().find(|c| c.country == "SI").unwrap();
+        assert_eq!((si.regions, si.actors, si.participations, si.projects_led), (3, 1, 1, 1));
+        let helix: Vec<_> = r.summary.by_helix.iter().map(|h| (h.helix, h.actors)).collect();
+        assert_eq!(helix, vec![(Some(HelixKind::Business), 1), (Some(HelixKind::Research), 1), (None, 1)]);
+    }
+
+    #[test]
+    fn html_escapes_text() {
+        let html = Report::build(&tiny()).to_html();
+        assert!(html.contains("tiny &lt;test&gt;"));
+        assert!(!html.contains("tiny <test>"));
+    }
+}
