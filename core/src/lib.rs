@@ -42,6 +42,11 @@ pub mod report;
 pub mod sample;
 
 pub use error::{Error, Result};
+
+/// The Rust examples of the README, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
 pub use model::Dataset;
 
 pub use ndarray;
