@@ -1,1 +1,0 @@
-//! CSV import: long-format observations and CORDIS-style partnership lists.
