@@ -62,7 +62,9 @@ pub struct Problem {
     pub message: String,
 }
 
-/// The result of [`Dataset::validate`]: all problems, in document order.
+/// The result of [`Dataset::validate`]: all problems, in document order by entity (the
+/// collections in the order of [`Dataset`]'s fields, entities by index; the problems of one
+/// entity in the order they were checked).
 ///
 /// ```
 /// use clusterpolicy::Dataset;
@@ -82,7 +84,7 @@ pub struct Problem {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ValidationReport {
-    /// Problems found, in document order.
+    /// Problems found, in document order by entity.
     pub problems: Vec<Problem>,
 }
 
@@ -537,7 +539,37 @@ pub(super) fn validate(ds: &Dataset) -> ValidationReport {
         );
     }
 
-    ValidationReport { problems: c.problems }
+    let mut problems = c.problems;
+    problems.sort_by_key(|p| entity_position(&p.path));
+    ValidationReport { problems }
+}
+
+/// Top-level collections in the order of the document (the fields of [`Dataset`]).
+const SECTIONS: [&str; 13] = [
+    "countries",
+    "regions",
+    "activities",
+    "actors",
+    "clusters",
+    "programmes",
+    "projects",
+    "indicators",
+    "strategies",
+    "observations",
+    "evidence",
+    "scenarios",
+    "attributes",
+];
+
+/// Sort key that puts problems in document order by entity: the top-level collection, then
+/// the entity's index (problems about a whole collection, like `scenarios`, come last).
+fn entity_position(path: &str) -> (usize, usize) {
+    let head = path.split('.').next().unwrap_or(path);
+    let (name, index) = match head.split_once('[') {
+        Some((name, rest)) => (name, rest.trim_end_matches(']').parse().unwrap_or(usize::MAX)),
+        None => (head, usize::MAX),
+    };
+    (SECTIONS.iter().position(|s| *s == name).unwrap_or(SECTIONS.len()), index)
 }
 
 #[allow(clippy::too_many_lines)]
