@@ -1,1 +1,64 @@
-//! placeholder
+//! # clusterpolicy-wasm
+//!
+//! The npm package `clusterpolicy`: WebAssembly bindings of the [`clusterpolicy`] crate,
+//! built with `wasm-bindgen` for Node (`--target nodejs`), browsers without a bundler
+//! (`--target web`) and bundlers (`--target bundler`). `scripts/test-wasm.sh` at the
+//! repository root builds, type-checks and tests all three.
+//!
+//! All logic lives in the core crate. Each binding converts its arguments, calls one core
+//! function, converts the result and maps the error:
+//!
+//! | module | JavaScript API | core |
+//! |---|---|---|
+//! | [`model`] | class `Dataset`: `fromJson`, `fromObject`, `toJson`, `toObject`, `validate`, `validated`, `jsonSchema`, getters | [`clusterpolicy::Dataset`] |
+//! | [`report`](mod@report) | `report(ds)`, `reportHtml(ds)` | [`clusterpolicy::report::Report`] |
+//! | [`sample`] | `sampleDataset()` | [`clusterpolicy::sample::south_east_europe`] |
+//! | [`error`] | every thrown value is an `Error` whose `name` is the kind; `errorKinds()` | [`clusterpolicy::Error`] |
+//! | [`conversion`] | plain objects in and out (serde) | |
+//!
+//! ```js
+//! import { Dataset } from "clusterpolicy";
+//!
+//! const ds = Dataset.fromJson(text);            // throws JsonError { line, column }
+//! const { problems } = ds.validate();           // [{ path, kind, severity, message }]
+//! const doc = ds.toObject();                    // DatasetDocument, a plain object
+//! ```
+//!
+//! ## TypeScript
+//! The `.d.ts` that `wasm-bindgen` writes includes the types of the data model, generated from
+//! the committed JSON Schemas with `json-schema-to-typescript` (`types/model.d.ts`, checked for
+//! drift by `npm run types:check`), and the error interfaces (`types/errors.d.ts`), so that
+//! `toObject()` returns a `DatasetDocument` and `validate()` a `ValidationReport`.
+//!
+//! ## Panics
+//! Input errors are thrown as `Error`s; a panic would be a bug. [`start`] installs
+//! `console_error_panic_hook` so that such a bug prints its message and location.
+
+pub mod conversion;
+pub mod error;
+pub mod model;
+pub mod report;
+pub mod sample;
+
+use wasm_bindgen::prelude::*;
+
+pub use error::error_kinds;
+pub use model::{Dataset, DatasetDocument, JsonSchemaObject, ValidationReportObject};
+pub use report::{ReportObject, report, report_html};
+pub use sample::sample_dataset;
+
+/// Runs when the module is instantiated: routes Rust panic messages to `console.error`.
+/// (wasm-bindgen also exports it to JavaScript; it is left out of the TypeScript types, and
+/// calling it again does nothing.)
+#[wasm_bindgen(start, skip_typescript)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// TypeScript types of the data model and of the report, generated from the JSON Schemas.
+#[wasm_bindgen(typescript_custom_section)]
+const MODEL_TYPES: &str = include_str!("../types/model.d.ts");
+
+/// TypeScript interfaces of the thrown errors, one per kind.
+#[wasm_bindgen(typescript_custom_section)]
+const ERROR_TYPES: &str = include_str!("../types/errors.d.ts");
