@@ -1,1 +1,48 @@
-//! placeholder
+//! Python bindings of [`clusterpolicy`]: the private extension module `clusterpolicy._native`,
+//! re-exported with types and docs by the facade package `clusterpolicy`
+//! (`python/clusterpolicy/__init__.py`, stubs in `_native.pyi`).
+//!
+//! The bindings hold no analysis: each function converts its arguments, calls one core
+//! function, converts the result and maps the error.
+//!
+//! | file | what |
+//! |---|---|
+//! | `error.rs` | `ClusterPolicyError` and one subclass per `clusterpolicy::Error::kind`, and the mapping |
+//! | `conversion.rs` | serde <-> Python through `pythonize` |
+//! | `model.rs` | `Dataset`, `ValidationReport`, `Problem` (core `model`) |
+//! | `report.rs` | `report`, `report_html` (core `report`) |
+//! | `sample.rs` | `sample_dataset` (core `sample`) |
+//!
+//! Build with `maturin develop --release` in a virtual environment (see
+//! `scripts/test-python.sh`).
+
+mod conversion;
+mod error;
+mod model;
+mod report;
+mod sample;
+
+use pyo3::prelude::*;
+
+/// Native core of the clusterpolicy package; import `clusterpolicy` instead.
+#[pymodule]
+mod _native {
+    #[pymodule_export]
+    use super::model::{PyDataset, PyProblem, ValidationReport};
+    #[pymodule_export]
+    use super::report::{report, report_html};
+    #[pymodule_export]
+    use super::sample::sample_dataset;
+    use pyo3::prelude::*;
+
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+        // Functions read as `clusterpolicy.report` (like the classes): in reprs, pickles and
+        // for doctest collection through the facade.
+        for name in ["report", "report_html", "sample_dataset"] {
+            m.getattr(name)?.setattr("__module__", "clusterpolicy")?;
+        }
+        super::error::register(m)
+    }
+}

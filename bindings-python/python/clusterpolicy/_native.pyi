@@ -1,0 +1,204 @@
+"""Native core of the clusterpolicy package; import ``clusterpolicy`` instead."""
+
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, ClassVar, final
+
+from clusterpolicy._types import DatasetDict, ProblemDict, ProblemKind, Severity
+
+__all__ = [
+    "ClusterPolicyError",
+    "CsvError",
+    "Dataset",
+    "DuplicateLabelError",
+    "EmptyInputError",
+    "InvalidParameterError",
+    "IoError",
+    "JsonError",
+    "NonFiniteError",
+    "Problem",
+    "ShapeMismatchError",
+    "UnknownLabelError",
+    "ValidationError",
+    "ValidationReport",
+    "__version__",
+    "report",
+    "report_html",
+    "sample_dataset",
+]
+
+__version__: str
+
+# ---------------------------------------------------------------------------------------
+# Errors: ClusterPolicyError and one subclass per clusterpolicy::Error kind. The message is
+# the Rust error's text; the structured fields of the variant are attributes.
+
+class ClusterPolicyError(ValueError):
+    """Base class of every error raised by clusterpolicy (a ValueError)."""
+
+class JsonError(ClusterPolicyError):
+    """A JSON document (or a dict given to from_dict) could not be read as the expected type."""
+
+    line: int
+    column: int
+    message: str
+
+class CsvError(ClusterPolicyError):
+    """A CSV row could not be read or interpreted."""
+
+    source_name: str
+    line: int
+    column: str | None
+    message: str
+
+class IoError(ClusterPolicyError, OSError):
+    """A file could not be read or written (also an OSError)."""
+
+    path: str
+    message: str
+
+class ValidationError(ClusterPolicyError):
+    """A dataset failed validation."""
+
+    problems: list[ProblemDict]
+    report: ValidationReport
+
+class InvalidParameterError(ClusterPolicyError):
+    """A parameter is outside its allowed range or combination."""
+
+    name: str
+    reason: str
+
+class ShapeMismatchError(ClusterPolicyError):
+    """Two inputs that must agree in shape do not."""
+
+    what: str
+    expected: str
+    found: str
+
+class UnknownLabelError(ClusterPolicyError):
+    """A label (region, activity, actor, ...) was looked up and not found."""
+
+    kind: str
+    id: str
+
+class DuplicateLabelError(ClusterPolicyError):
+    """A label occurs twice where labels must be unique."""
+
+    kind: str
+    id: str
+
+class NonFiniteError(ClusterPolicyError):
+    """A number is NaN or infinite where a finite number is required."""
+
+    what: str
+    at: str
+
+class EmptyInputError(ClusterPolicyError):
+    """An input is empty where at least one element is required."""
+
+    what: str
+
+# ---------------------------------------------------------------------------------------
+# Data model
+
+@final
+class Dataset:
+    """Everything the knowledge platform knows, as one JSON document."""
+
+    def __new__(cls, name: str) -> Dataset: ...
+    @classmethod
+    def from_json(cls, s: str | bytes | bytearray) -> Dataset: ...
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Dataset: ...
+    @classmethod
+    def read_json(cls, path: str | os.PathLike[str]) -> Dataset: ...
+    def write_json(self, path: str | os.PathLike[str]) -> None: ...
+    def to_json(self, pretty: bool = False) -> str: ...
+    def to_dict(self) -> DatasetDict: ...
+    def validate(self) -> ValidationReport: ...
+    def validated(self) -> Dataset: ...
+    @staticmethod
+    def json_schema() -> dict[str, Any]: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def synthetic(self) -> bool: ...
+    @property
+    def counts(self) -> dict[str, int]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+    def __copy__(self) -> Dataset: ...
+    def __deepcopy__(self, memo: Any, /) -> Dataset: ...
+
+@final
+class Problem:
+    """One problem found by Dataset.validate()."""
+
+    def __new__(cls, path: str, kind: ProblemKind, severity: Severity, message: str) -> Problem: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def kind(self) -> ProblemKind: ...
+    @property
+    def severity(self) -> Severity: ...
+    @property
+    def message(self) -> str: ...
+    def to_dict(self) -> ProblemDict: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[type[Problem], tuple[str, str, str, str]]: ...
+
+@final
+class ValidationReport:
+    """The result of Dataset.validate(): every problem, in document order."""
+
+    def __new__(cls, problems: Sequence[Problem] = ...) -> ValidationReport: ...
+    @property
+    def problems(self) -> list[Problem]: ...
+    @property
+    def is_valid(self) -> bool: ...
+    def counts(self) -> dict[ProblemKind, int]: ...
+    def to_dict(self) -> dict[str, list[ProblemDict]]: ...
+    def to_json(self, pretty: bool = False) -> str: ...
+    def to_pandas(self) -> Any: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Problem]: ...
+    def __getitem__(self, key: int, /) -> Problem: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def _repr_html_(self) -> str: ...
+    def __reduce__(self) -> tuple[type[ValidationReport], tuple[list[Problem]]]: ...
+
+# ---------------------------------------------------------------------------------------
+# Report of the main job
+
+def report(dataset: Dataset) -> dict[str, Any]:
+    """The report of a dataset as a dict: its summary and its validation findings."""
+
+def report_html(dataset: Dataset) -> str:
+    """The report of a dataset as one self-contained HTML page."""
+
+# ---------------------------------------------------------------------------------------
+# The embedded synthetic dataset
+
+def sample_dataset(
+    *,
+    seed: int = ...,
+    years: Sequence[int] = ...,
+    concentration: float = ...,
+    clusters: int = ...,
+    other_actors: int = ...,
+    projects: int = ...,
+    danube_programme: bool = ...,
+    cluster_strategies: int = ...,
+    evidence: int = ...,
+    scenarios: int = ...,
+) -> Dataset:
+    """The synthetic dataset of the South-East Europe programme area."""
