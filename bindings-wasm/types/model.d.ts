@@ -1167,11 +1167,13 @@ export interface Report {
   validation: ValidationReport;
 }
 /**
- * The result of `Dataset::validate`: all problems, in document order.
+ * The result of `Dataset::validate`: all problems, in document order by entity (the
+ * collections in the order of `Dataset`'s fields, entities by index; the problems of one
+ * entity in the order they were checked).
  */
 export interface ValidationReport {
   /**
-   * Problems found, in document order.
+   * Problems found, in document order by entity.
    */
   problems: Problem[];
 }
