@@ -5,12 +5,18 @@
 //! clusterpolicy validate DATASET.json               # list every problem, exit 1 if invalid
 //! clusterpolicy sample [--out FILE]                 # write the embedded synthetic dataset
 //! clusterpolicy schema                              # print the JSON Schema of a dataset
+//! clusterpolicy import cordis --layout h2020-sod --participations edges.csv \
+//!     --organisations unique_org.csv --projects projects.csv --out cordis.json
+//! clusterpolicy import long employment.csv --region lga_pow --activity industry \
+//!     --year year --value employment --country AU --out employment.json
 //! ```
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use clusterpolicy::model::csv::{LongCsvOptions, LongDatasetParams, LongTable, PartnershipSpec, Partnerships};
+use clusterpolicy::model::{Direction, Indicator};
 use clusterpolicy::{Dataset, Error, report::Report, sample};
 
 /// Cluster-strategy analytics: specialisation, cooperation networks, synergies, strategy learning.
@@ -45,6 +51,79 @@ enum Command {
     },
     /// Print the JSON Schema of the dataset document.
     Schema,
+    /// Build a dataset from CSV files (then run `report` on it).
+    #[command(subcommand)]
+    Import(Import),
+}
+
+#[derive(Subcommand)]
+enum Import {
+    /// A CORDIS-style partnership list: one participation per row, optionally joined with an
+    /// organisations file and a projects file.
+    Cordis {
+        /// Layout preset.
+        #[arg(long, value_enum, default_value = "flat")]
+        layout: Layout,
+        /// The participations (project x organisation) file.
+        #[arg(long)]
+        participations: PathBuf,
+        /// The organisations file, for layouts that have one.
+        #[arg(long)]
+        organisations: Option<PathBuf>,
+        /// The projects file, for layouts that have one.
+        #[arg(long)]
+        projects: Option<PathBuf>,
+        /// Name of the dataset.
+        #[arg(long, default_value = "CORDIS partnerships")]
+        name: String,
+        /// Output file (JSON).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// A long-format table: one (region, activity, [year,] value) per row.
+    Long {
+        /// The CSV file.
+        file: PathBuf,
+        /// Column of the region label.
+        #[arg(long)]
+        region: String,
+        /// Column of the activity label.
+        #[arg(long)]
+        activity: String,
+        /// Column of the value.
+        #[arg(long)]
+        value: String,
+        /// Column of the year, for panels.
+        #[arg(long)]
+        year: Option<String>,
+        /// Country code of the regions (when the file has no country column).
+        #[arg(long)]
+        country: Option<String>,
+        /// Id of the indicator the values measure.
+        #[arg(long, default_value = "value")]
+        indicator: String,
+        /// Further loader options as JSON, e.g. `{"duplicates": "sum", "missing": "skip"}`
+        /// (the fields of `LongCsvOptions`).
+        #[arg(long)]
+        options: Option<String>,
+        /// Name of the dataset.
+        #[arg(long, default_value = "imported")]
+        name: String,
+        /// Output file (JSON).
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+/// Layouts of partnership files.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Layout {
+    /// One semicolon-separated file like CORDIS `organization.csv`.
+    Flat,
+    /// Spaghetti Open Data H2020 tables (`edges`, `unique_org`, `projects`).
+    H2020Sod,
+    /// Spaghetti Open Data FP7 tables (edges, orgs with NUTS codes).
+    Fp7Sod,
 }
 
 fn load(path: Option<&Path>) -> Result<Dataset, Error> {
@@ -99,6 +178,58 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 Some(p) => write(&p, &json)?,
                 None => print!("{json}"),
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import(import) => {
+            let ds = match import {
+                Import::Cordis { layout, participations, organisations, projects, name, out } => {
+                    let spec = match layout {
+                        Layout::Flat => PartnershipSpec::cordis_flat(),
+                        Layout::H2020Sod => PartnershipSpec::cordis_h2020_sod(),
+                        Layout::Fp7Sod => PartnershipSpec::cordis_fp7_sod(),
+                    };
+                    let p = Partnerships::from_paths(
+                        &spec,
+                        &participations,
+                        organisations.as_deref(),
+                        projects.as_deref(),
+                    )?;
+                    eprintln!("{:#?}", p.summary);
+                    (p.into_dataset(&name), out)
+                }
+                Import::Long { file, region, activity, value, year, country, indicator, options, name, out } => {
+                    let base = match options {
+                        Some(json) => {
+                            serde_json::from_str::<LongCsvOptions>(&json).map_err(|e| Error::InvalidParameter {
+                                name: "options".into(),
+                                reason: format!("not valid LongCsvOptions JSON: {e}"),
+                            })?
+                        }
+                        None => LongCsvOptions::default(),
+                    };
+                    let opts = LongCsvOptions { region, activity, value, year, ..base };
+                    let table = LongTable::from_path(&file, &opts)?;
+                    let params = LongDatasetParams {
+                        name,
+                        indicator: Indicator::new(indicator.clone(), indicator, "", Direction::Increase),
+                        country,
+                        ..LongDatasetParams::default()
+                    };
+                    (table.to_dataset(&params)?, out)
+                }
+            };
+            let (ds, out) = ds;
+            ds.write_json_file(&out)?;
+            let problems = ds.validate().problems.len();
+            println!(
+                "wrote {}: {} regions, {} activities, {} actors, {} projects, {} observations; {problems} validation problem(s)",
+                out.display(),
+                ds.regions.len(),
+                ds.activities.len(),
+                ds.actors.len(),
+                ds.projects.len(),
+                ds.observations.len()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
