@@ -26,7 +26,7 @@ use crate::model::ValidationReport;
 #[non_exhaustive]
 pub enum Error {
     /// A JSON document could not be parsed into the expected type.
-    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    #[error("invalid JSON{}: {message}", position(*line, *column))]
     Json {
         /// 1-based line of the offending token (0 when unknown, e.g. at end of input).
         line: usize,
@@ -109,6 +109,10 @@ pub enum Error {
         /// Which input is empty.
         what: String,
     },
+}
+
+fn position(line: usize, column: usize) -> String {
+    if line == 0 { String::new() } else { format!(" at line {line}, column {column}") }
 }
 
 fn summarise(report: &ValidationReport) -> String {
