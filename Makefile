@@ -17,4 +17,4 @@ schema:
 
 # Peer benchmarks (not part of `make test`); see benches/README.md.
 bench:
-	cargo bench -p clusterpolicy-benches
+	benches/run.sh

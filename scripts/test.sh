@@ -24,6 +24,10 @@ cargo test --workspace --doc --locked
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 
+step "peer benchmark scripts compile (they run with make bench, not here)"
+python3 -m py_compile benches/python/*.py
+bash -n benches/setup-peers.sh benches/run.sh
+
 step "main job: report of the embedded dataset"
 scripts/main-job-smoke.sh
 
