@@ -26,9 +26,29 @@ use std::path::PathBuf;
 /// ```
 #[must_use]
 pub fn shared_data() -> Option<PathBuf> {
+    shared_folder("data")
+}
+
+/// The folder of the published worked examples (`../shared/reference`), or `None` (after
+/// printing a notice) when it is absent; the same rules as [`shared_data`].
+///
+/// # Panics
+/// When the folder is absent and `CI` is `true` (or `1`).
+///
+/// ```
+/// if let Some(dir) = clusterpolicy_tests::shared_reference() {
+///     assert!(dir.join("mcda_topsis.json").is_file());
+/// }
+/// ```
+#[must_use]
+pub fn shared_reference() -> Option<PathBuf> {
+    shared_folder("reference")
+}
+
+fn shared_folder(name: &str) -> Option<PathBuf> {
     let dir = match std::env::var_os("CLUSTERPOLICY_SHARED") {
-        Some(shared) => PathBuf::from(shared).join("data"),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data"),
+        Some(shared) => PathBuf::from(shared).join(name),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared").join(name),
     };
     if dir.is_dir() {
         return Some(dir);
@@ -36,10 +56,10 @@ pub fn shared_data() -> Option<PathBuf> {
     let ci = std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1");
     assert!(
         !ci,
-        "CI=true but the shared data folder {} is absent: the reference tests must run in CI \
-         (set CLUSTERPOLICY_SHARED to the folder that holds data/)",
+        "CI=true but the shared folder {} is absent: the reference tests must run in CI \
+         (set CLUSTERPOLICY_SHARED to the folder that holds data/ and reference/)",
         dir.display()
     );
-    println!("skipping: ../shared/data not found (looked for {})", dir.display());
+    println!("skipping: ../shared/{name} not found (looked for {})", dir.display());
     None
 }
