@@ -30,6 +30,8 @@
 //! - [`model`]: the typed data model ([`Dataset`] and its entities), validation, labelled
 //!   matrices and panels, JSON and CSV I/O. The ground floor: it imports no analysis.
 //! - [`sample`]: the embedded synthetic dataset of the South-East Europe programme area.
+//! - [`specialisation`]: location quotients / RCA, presence, specialisation and concentration
+//!   indices, shift-share and cluster star ratings.
 //! - [`report`]: the report of the main job, as JSON and self-contained HTML.
 //! - [`error`]: the crate's [`Error`] type.
 //!
@@ -40,6 +42,7 @@ pub mod error;
 pub mod model;
 pub mod report;
 pub mod sample;
+pub mod specialisation;
 
 pub use error::{Error, Result};
 

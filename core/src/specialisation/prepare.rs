@@ -1,0 +1,244 @@
+//! Input checks and the zero-row / zero-column / missing-value policies shared by every
+//! measure of the module.
+
+use ndarray::{Array2, ArrayView2, Axis, CowArray, Ix2};
+
+use super::{Handling, RcaParams};
+use crate::error::{Error, Result};
+
+/// Labels used to name offending cells in errors; `None` names them by position only.
+#[derive(Clone, Copy)]
+pub(crate) struct Names<'a> {
+    pub(crate) rows: Option<&'a [String]>,
+    pub(crate) cols: Option<&'a [String]>,
+}
+
+impl<'a> Names<'a> {
+    pub(crate) fn none() -> Self {
+        Self { rows: None, cols: None }
+    }
+
+    pub(crate) fn of(rows: &'a [String], cols: &'a [String]) -> Self {
+        Self { rows: Some(rows), cols: Some(cols) }
+    }
+
+    pub(crate) fn row(&self, i: usize) -> String {
+        match self.rows.and_then(|r| r.get(i)) {
+            Some(l) => format!("row {i} (`{l}`)"),
+            None => format!("row {i}"),
+        }
+    }
+
+    pub(crate) fn col(&self, j: usize) -> String {
+        match self.cols.and_then(|c| c.get(j)) {
+            Some(l) => format!("column {j} (`{l}`)"),
+            None => format!("column {j}"),
+        }
+    }
+
+    pub(crate) fn region(&self, i: usize) -> String {
+        match self.rows.and_then(|r| r.get(i)) {
+            Some(l) => format!("region `{l}` (row {i})"),
+            None => format!("region at row {i}"),
+        }
+    }
+
+    pub(crate) fn activity(&self, j: usize) -> String {
+        match self.cols.and_then(|c| c.get(j)) {
+            Some(l) => format!("activity `{l}` (column {j})"),
+            None => format!("activity at column {j}"),
+        }
+    }
+}
+
+/// A matrix after the policies: kept rows and columns (indices into the input), the values
+/// of the kept cells, and their sums.
+pub(crate) struct Prepared<'a> {
+    /// Values of the kept rows and columns (a view of the input when nothing was dropped or
+    /// replaced).
+    pub(crate) values: CowArray<'a, f64, Ix2>,
+    /// Input row index of each kept row.
+    pub(crate) rows: Vec<usize>,
+    /// Input column index of each kept column.
+    pub(crate) cols: Vec<usize>,
+    /// Row sums of the kept values (NaN cells skipped).
+    pub(crate) row_sums: Vec<f64>,
+    /// Column sums of the kept values (NaN cells skipped).
+    pub(crate) col_sums: Vec<f64>,
+    /// Sum of all kept values.
+    pub(crate) total: f64,
+    /// Whether NaN cells remain (policy `nan` for missing values).
+    #[allow(dead_code)] // read by the index functions
+    pub(crate) has_nan: bool,
+    /// Value written into the cells of zero rows (NaN or 0) when they are kept.
+    pub(crate) zero_row_fill: f64,
+    /// Value written into the cells of zero columns (NaN or 0) when they are kept.
+    pub(crate) zero_col_fill: f64,
+}
+
+impl Prepared<'_> {
+    /// Whether kept row `i` has a zero total.
+    pub(crate) fn zero_row(&self, i: usize) -> bool {
+        self.row_sums[i] == 0.0
+    }
+
+    /// Whether kept column `j` has a zero total.
+    pub(crate) fn zero_col(&self, j: usize) -> bool {
+        self.col_sums[j] == 0.0
+    }
+}
+
+/// Sums of rows and columns, skipping NaN cells when `skip_nan`.
+fn sums(v: &ArrayView2<'_, f64>, skip_nan: bool) -> (Vec<f64>, Vec<f64>) {
+    let (n, m) = v.dim();
+    let mut rs = vec![0.0; n];
+    let mut cs = vec![0.0; m];
+    if v.is_standard_layout() || !v.t().is_standard_layout() {
+        for (i, row) in v.outer_iter().enumerate() {
+            let mut acc = 0.0;
+            for (c, &x) in cs.iter_mut().zip(row.iter()) {
+                let x = if skip_nan && x.is_nan() { 0.0 } else { x };
+                acc += x;
+                *c += x;
+            }
+            rs[i] = acc;
+        }
+    } else {
+        // Column-major input (a NumPy array in Fortran order, as pandas often hands out).
+        for (j, col) in v.axis_iter(Axis(1)).enumerate() {
+            let mut acc = 0.0;
+            for (r, &x) in rs.iter_mut().zip(col.iter()) {
+                let x = if skip_nan && x.is_nan() { 0.0 } else { x };
+                acc += x;
+                *r += x;
+            }
+            cs[j] = acc;
+        }
+    }
+    (rs, cs)
+}
+
+fn fill(h: Handling) -> f64 {
+    if h == Handling::Zero { 0.0 } else { f64::NAN }
+}
+
+/// Checks every value: infinities and negatives are errors, and so are NaN cells under
+/// `missing: error`. Returns which rows hold a NaN, if any does.
+fn scan(values: &ArrayView2<'_, f64>, params: &RcaParams, names: Names<'_>) -> Result<Option<Vec<bool>>> {
+    if values.iter().all(|x| *x >= 0.0 && *x < f64::INFINITY) {
+        return Ok(None);
+    }
+    let mut nan_rows: Option<Vec<bool>> = None;
+    for ((i, j), &x) in values.indexed_iter() {
+        if x.is_nan() {
+            if params.missing == Handling::Error {
+                return Err(Error::NonFinite {
+                    what: "region x activity matrix (missing value; see the `missing` parameter)".into(),
+                    at: format!("{}, {}", names.row(i), names.col(j)),
+                });
+            }
+            nan_rows.get_or_insert_with(|| vec![false; values.nrows()])[i] = true;
+        } else if x.is_infinite() {
+            return Err(Error::NonFinite {
+                what: "region x activity matrix".into(),
+                at: format!("{}, {}", names.row(i), names.col(j)),
+            });
+        } else if x < 0.0 {
+            return Err(Error::param(
+                "values",
+                format!(
+                    "negative value {x} at {}, {}: the measures need non-negative counts (employment, exports)",
+                    names.row(i),
+                    names.col(j)
+                ),
+            ));
+        }
+    }
+    Ok(nan_rows)
+}
+
+/// Applies the policies of `params` to a non-negative count matrix.
+///
+/// Order: infinities and negative values are errors; missing (NaN) cells follow
+/// `params.missing` (`drop` removes the rows that hold one); then regions with a zero
+/// total follow `params.zero_rows` and activities with a zero total `params.zero_cols`.
+pub(crate) fn prepare<'a>(values: ArrayView2<'a, f64>, params: &RcaParams, names: Names<'_>) -> Result<Prepared<'a>> {
+    params.check()?;
+    let (n, m) = values.dim();
+    if n == 0 || m == 0 {
+        return Err(Error::Empty { what: format!("region x activity matrix ({n} x {m})") });
+    }
+    let nan_rows = scan(&values, params, names)?;
+    let any_nan = nan_rows.is_some();
+    let mut cow: CowArray<'a, f64, Ix2> = CowArray::from(values);
+    let mut rows: Vec<usize> = (0..n).collect();
+    let mut has_nan = false;
+    if any_nan {
+        match params.missing {
+            Handling::Zero => {
+                cow = CowArray::from(values.mapv(|x| if x.is_nan() { 0.0 } else { x }));
+            }
+            Handling::Drop => {
+                let nan_rows = nan_rows.unwrap_or_default();
+                rows = (0..n).filter(|&i| !nan_rows[i]).collect();
+                cow = CowArray::from(values.select(Axis(0), &rows));
+            }
+            _ => has_nan = true,
+        }
+    }
+    let (mut row_sums, mut col_sums) = sums(&cow.view(), has_nan);
+    let mut cols: Vec<usize> = (0..m).collect();
+    let zero_rows: Vec<usize> = (0..row_sums.len()).filter(|&i| row_sums[i] == 0.0).collect();
+    let zero_cols: Vec<usize> = (0..col_sums.len()).filter(|&j| col_sums[j] == 0.0).collect();
+    if let (Handling::Error, Some(&i)) = (params.zero_rows, zero_rows.first()) {
+        return Err(Error::Empty {
+            what: format!("{} has a total of zero (see the `zero_rows` parameter)", names.region(rows[i])),
+        });
+    }
+    if let (Handling::Error, Some(&j)) = (params.zero_cols, zero_cols.first()) {
+        return Err(Error::Empty {
+            what: format!("{} has a total of zero (see the `zero_cols` parameter)", names.activity(j)),
+        });
+    }
+    let drop_rows = params.zero_rows == Handling::Drop && !zero_rows.is_empty();
+    let drop_cols = params.zero_cols == Handling::Drop && !zero_cols.is_empty();
+    if drop_rows || drop_cols {
+        // Dropping an all-zero row leaves the column sums as they are, and vice versa.
+        let keep_r: Vec<usize> = if drop_rows {
+            (0..row_sums.len()).filter(|&i| row_sums[i] != 0.0).collect()
+        } else {
+            (0..row_sums.len()).collect()
+        };
+        let keep_c: Vec<usize> = if drop_cols {
+            (0..col_sums.len()).filter(|&j| col_sums[j] != 0.0).collect()
+        } else {
+            (0..col_sums.len()).collect()
+        };
+        if keep_r.is_empty() || keep_c.is_empty() {
+            return Err(Error::Empty { what: "region x activity matrix: every value is zero".into() });
+        }
+        let v: Array2<f64> = cow.view().select(Axis(0), &keep_r).select(Axis(1), &keep_c);
+        cow = CowArray::from(v);
+        rows = keep_r.iter().map(|&i| rows[i]).collect();
+        cols = keep_c.iter().map(|&j| cols[j]).collect();
+        row_sums = keep_r.iter().map(|&i| row_sums[i]).collect();
+        col_sums = keep_c.iter().map(|&j| col_sums[j]).collect();
+    }
+    let total = row_sums.iter().sum();
+    Ok(Prepared {
+        values: cow,
+        rows,
+        cols,
+        row_sums,
+        col_sums,
+        total,
+        has_nan,
+        zero_row_fill: fill(params.zero_rows),
+        zero_col_fill: fill(params.zero_cols),
+    })
+}
+
+/// Labels of the kept rows or columns.
+pub(crate) fn pick(labels: &[String], idx: &[usize]) -> Vec<String> {
+    idx.iter().map(|&i| labels[i].clone()).collect()
+}
