@@ -158,3 +158,85 @@ fn econgeo_example_matrix() {
         }
     }
 }
+
+/// A small reader of R's `write.csv` output: a header, quoted strings, unquoted numbers.
+fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    fn split(line: &str) -> Vec<String> {
+        let (mut out, mut cur, mut quoted) = (Vec::new(), String::new(), false);
+        for ch in line.chars() {
+            match ch {
+                '"' => quoted = !quoted,
+                ',' if !quoted => out.push(std::mem::take(&mut cur)),
+                c => cur.push(c),
+            }
+        }
+        out.push(cur);
+        out
+    }
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut lines = text.lines().filter(|l| !l.is_empty());
+    let header = split(lines.next().unwrap());
+    (header, lines.map(split).collect())
+}
+
+/// `label -> value` of column `col` of a wide expected file keyed by its first column.
+fn expected_column(path: &Path, col: &str) -> HashMap<String, f64> {
+    let (header, rows) = read_csv(path);
+    let k = header.iter().position(|h| h == col).unwrap_or_else(|| panic!("no column {col}"));
+    rows.into_iter().map(|r| (r[0].clone(), r[k].parse().unwrap())).collect()
+}
+
+fn max_error(labels: &[String], ours: &[f64], expected: &HashMap<String, f64>) -> f64 {
+    assert_eq!(labels.len(), expected.len(), "label count");
+    labels.iter().zip(ours).map(|(l, v)| (v - expected[l]).abs()).fold(0.0, f64::max)
+}
+
+#[test]
+fn econgeo_region_and_industry_indices() {
+    use clusterpolicy::specialisation::{Convention, IndexParams, analyse};
+    let Some(dir) = au_dir() else { return };
+    let m = au_2021(&dir);
+    let exact = IndexParams { rca: drop_zero(), convention: Convention::Exact };
+    let econgeo = IndexParams { rca: drop_zero(), convention: Convention::EconGeo };
+    let a = analyse(&m, &exact, None).unwrap();
+    let e = analyse(&m, &econgeo, None).unwrap();
+    let regions = dir.join("expected_econgeo_2021_regions.csv");
+    let industries = dir.join("expected_econgeo_2021_industries.csv");
+    let r = &a.regions;
+    // (name, ours, expected column, tolerance): 1e-9 where EconGeo does not round, equality
+    // of the rounded values (to R's printing) where it does.
+    let region_checks: [(&str, &[f64], &str, f64); 7] = [
+        ("location_quotient_avg", &r.location_quotient_avg, "location_quotient_avg", 1e-9),
+        ("krugman", &r.krugman, "krugman_index", 1e-9),
+        ("specialisation_coefficient", &r.specialisation_coefficient, "spec_coeff", 1e-9),
+        ("hachman", &r.hachman, "hachman", 1e-9),
+        ("herfindahl", &r.herfindahl, "herfindahl", 1e-9),
+        ("entropy (econ_geo)", &e.regions.entropy, "entropy_log2_rounded3", 1e-12),
+        ("diversity", &r.diversity, "diversity_rca", 0.0),
+    ];
+    for (name, ours, col, tol) in region_checks {
+        let err = max_error(&r.regions, ours, &expected_column(&regions, col));
+        println!("{name}: max abs error {err:e}");
+        assert!(err <= tol, "{name} differs from EconGeo by {err}");
+    }
+    let x = &a.activities;
+    let activity_checks: [(&str, &[f64], &str, f64); 5] = [
+        ("ubiquity", &x.ubiquity, "ubiquity_rca", 0.0),
+        ("gini (econ_geo)", &e.activities.gini, "gini", 1e-12),
+        ("locational_gini", &x.locational_gini, "locational_gini", 1e-9),
+        ("hoover (econ_geo, percent)", &e.activities.hoover, "hoover_index_pop_employment", 1e-12),
+        ("hoover_gini (econ_geo)", &e.activities.hoover_gini, "hoover_gini_pop_employment", 1e-12),
+    ];
+    for (name, ours, col, tol) in activity_checks {
+        let err = max_error(&x.activities, ours, &expected_column(&industries, col));
+        println!("{name}: max abs error {err:e}");
+        assert!(err <= tol, "{name} differs from EconGeo by {err}");
+    }
+    // The unrounded values round to EconGeo's.
+    for (exact_v, econ_v) in r.entropy.iter().zip(&e.regions.entropy) {
+        assert!((exact_v - econ_v).abs() < 1.5e-3, "{exact_v} vs {econ_v}");
+    }
+    for ((h, he), (g, ge)) in x.hoover.iter().zip(&e.activities.hoover).zip(x.gini.iter().zip(&e.activities.gini)) {
+        assert!((h * 100.0 - he).abs() <= 0.005 + 1e-12 && (g - ge).abs() <= 0.0005 + 1e-12);
+    }
+}

@@ -11,6 +11,13 @@
 //! | binary presence `RCA >= 1` | [`presence`], [`presence_values`], [`presence_panel`] | EconGeo `binary = TRUE`, `ecomplexity` `mcp` |
 //! | per-capita presence RPOP | [`rpop`], [`rpop_presence`], [`rpop_panel`], [`rpop_presence_panel`] | `ecomplexity` `calculate_rpop` |
 //! | symmetric RCA | [`symmetric_rca`], [`symmetric_rca_panel`] | Dalum et al. (1998) |
+//! | average LQ, Krugman, specialisation coefficient, Hachman, Herfindahl, entropy, diversity | [`region_indices`], [`region_indices_panel`] ([`RegionIndices`]) | EconGeo 1.3 (to 1e-9, or its rounding with [`Convention::EconGeo`]) |
+//! | ubiquity, Gini, locational Gini, Hoover, Hoover-Gini | [`activity_indices`], [`activity_indices_panel`] ([`ActivityIndices`]) | EconGeo 1.3 |
+//! | all of the above in one call | [`analyse`], [`analyse_values`] ([`Analysis`]) | |
+//! | related / unrelated variety | [`variety`], [`variety_panel`] | Frenken, Van Oort & Verburg (2007) |
+//! | shift-share | [`shift_share`], [`shift_share_panel`] | Dunn (1960), classic components |
+//! | cluster star ratings | [`star_clusters`], [`star_ratings`], [`star_clusters_panel`], [`cluster_employment`], [`example_nace_mapping`] | European Cluster Observatory |
+//! | data | [`observation_panel`] (a panel from a dataset's observations) | |
 //!
 //! ## Zero rows, zero columns and missing values
 //!
@@ -31,9 +38,14 @@
 // Views are taken by value, as the house convention says (NumPy arrays cross as views).
 #![allow(clippy::needless_pass_by_value)]
 
+mod data;
+mod indices;
 mod prepare;
 mod rca;
 mod rounding;
+mod shift_share;
+mod stars;
+mod variety;
 
 use ndarray::Array2;
 use schemars::JsonSchema;
@@ -43,11 +55,27 @@ use crate::error::{Error, Result};
 #[allow(unused_imports)] // used in docs
 use crate::model::{LabelledMatrix, Panel};
 
+pub use data::observation_panel;
+pub use indices::{
+    ActivityIndex, ActivityIndexRecord, ActivityIndices, Analysis, RegionIndex, RegionIndexRecord, RegionIndices,
+    activity_indices, activity_indices_panel, analyse, analyse_values, region_indices, region_indices_panel,
+};
 pub use rca::{
     presence, presence_panel, presence_values, rca, rca_panel, rca_values, rpop, rpop_panel, rpop_presence,
     rpop_presence_panel, rpop_presence_values, rpop_values, symmetric_rca, symmetric_rca_panel, symmetric_rca_values,
 };
 pub use rounding::round_half_even;
+pub use shift_share::{
+    ShiftShare, ShiftShareParams, ShiftShareRecord, ShiftShareTotal, shift_share, shift_share_panel,
+};
+pub use stars::{
+    ClusterCategory, ClusterMapping, FocusScope, StarParams, StarRating, cluster_employment, example_nace_mapping,
+    star_clusters, star_clusters_panel, star_ratings,
+};
+pub use variety::{
+    ActivityGroups, Variety, VarietyParams, VarietyRecord, groups_by_prefix, groups_from_dataset, variety,
+    variety_panel,
+};
 
 /// What to do with regions or activities whose total is zero, and with missing (NaN)
 /// values. See the [module documentation](self) for the meaning of each policy.
@@ -125,6 +153,52 @@ impl RcaParams {
         {
             return Err(Error::param("digits", format!("must be at most 15, got {d}")));
         }
+        Ok(self)
+    }
+}
+
+/// Which conventions the indices follow.
+///
+/// ```
+/// use clusterpolicy::specialisation::Convention;
+/// assert_eq!(serde_json::to_string(&Convention::EconGeo).unwrap(), "\"econ_geo\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Convention {
+    /// Unrounded values; entropy with `0 log 0 = 0`; Hoover index as a share in [0, 1].
+    #[default]
+    Exact,
+    /// EconGeo 1.3's conventions: entropy `-sum s log2(s + 1e-9)` rounded to 3 decimals,
+    /// Gini and Hoover-Gini rounded to 3, Hoover index in percent rounded to 2 (R's
+    /// `round`). Combine with `RcaParams::digits = Some(2)` for its `RCA()`.
+    EconGeo,
+}
+
+/// Options of the region and activity indices.
+///
+/// ```
+/// use clusterpolicy::specialisation::{Convention, IndexParams};
+/// let p: IndexParams = serde_json::from_str(r#"{"convention": "econ_geo", "rca": {"zero_rows": "drop"}}"#).unwrap();
+/// assert_eq!(p.convention, Convention::EconGeo);
+/// assert!(p.check().is_ok());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct IndexParams {
+    /// Policies, threshold and rounding of the underlying RCA.
+    pub rca: RcaParams,
+    /// Exact values (default) or EconGeo's rounding conventions.
+    pub convention: Convention,
+}
+
+impl IndexParams {
+    /// Checks the parameters.
+    ///
+    /// # Errors
+    /// As [`RcaParams::check`].
+    pub fn check(&self) -> Result<&Self> {
+        self.rca.check()?;
         Ok(self)
     }
 }
