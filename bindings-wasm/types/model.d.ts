@@ -1150,6 +1150,105 @@ export interface Problem {
   severity: Severity;
 }
 /**
+ * The specialisation profile of one region.
+ */
+export interface RegionProfile {
+  /**
+   * Number of activities with RCA >= 1.
+   */
+  diversity: number;
+  /**
+   * Shannon entropy in bits.
+   */
+  entropy: number;
+  /**
+   * Krugman specialisation index.
+   */
+  krugman: number;
+  /**
+   * Region name (the id when the dataset does not name it).
+   */
+  name: string;
+  /**
+   * Region id.
+   */
+  region: string;
+  /**
+   * Cluster categories with at least one star, most stars first.
+   */
+  star_clusters: StarCluster[];
+  /**
+   * Top activities by location quotient (at most `top`, LQ >= 1 only).
+   */
+  top_specialisations: TopActivity[];
+  /**
+   * Total of the indicator over activities.
+   */
+  total: number;
+}
+/**
+ * A region's star cluster category.
+ */
+export interface StarCluster {
+  /**
+   * Category id.
+   */
+  category: string;
+  /**
+   * Employment in the category.
+   */
+  employment: number;
+  /**
+   * Category's share of the region's employment.
+   */
+  focus: number;
+  /**
+   * Focus star.
+   */
+  focus_star: boolean;
+  /**
+   * Location quotient of the category.
+   */
+  location_quotient: number;
+  /**
+   * Category name.
+   */
+  name: string;
+  /**
+   * Size star.
+   */
+  size_star: boolean;
+  /**
+   * Specialisation star.
+   */
+  specialisation_star: boolean;
+  /**
+   * Stars, 1-3.
+   */
+  stars: number;
+}
+/**
+ * One activity in which a region is specialised.
+ */
+export interface TopActivity {
+  /**
+   * Activity id.
+   */
+  activity: string;
+  /**
+   * Location quotient.
+   */
+  location_quotient: number;
+  /**
+   * Activity name (the id when the dataset does not name it).
+   */
+  name: string;
+  /**
+   * The region's value (employment) in the activity.
+   */
+  value: number;
+}
+/**
  * The report of the main job.
  */
 export interface Report {
@@ -1158,6 +1257,11 @@ export interface Report {
    */
   generator: string;
   /**
+   * Top specialisations and star clusters per region (absent when the dataset has no
+   * employment observations by region and activity).
+   */
+  specialisation?: SpecialisationSummary | null;
+  /**
    * The dataset summary.
    */
   summary: DatasetSummary;
@@ -1165,6 +1269,31 @@ export interface Report {
    * Validation findings.
    */
   validation: ValidationReport;
+}
+/**
+ * The specialisation profile of a dataset in one year.
+ */
+export interface SpecialisationSummary {
+  /**
+   * The indicator (e.g. `employment`).
+   */
+  indicator: string;
+  /**
+   * Name of the cluster mapping used for the star ratings.
+   */
+  mapping: string;
+  /**
+   * Whether that mapping is an illustrative example rather than a published definition.
+   */
+  mapping_is_example: boolean;
+  /**
+   * One profile per region with a non-zero total, in the dataset's region order.
+   */
+  regions: RegionProfile[];
+  /**
+   * The year profiled (the last year with observations).
+   */
+  year: number;
 }
 /**
  * The result of `Dataset::validate`: all problems, in document order by entity (the

@@ -22,6 +22,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Dataset, HelixKind, PartnerRole, ValidationReport, canonical_country};
+use crate::specialisation::SpecialisationSummary;
 
 /// Counts of each kind of entity in a dataset.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -144,6 +145,10 @@ pub struct Report {
     pub summary: DatasetSummary,
     /// Validation findings.
     pub validation: ValidationReport,
+    /// Top specialisations and star clusters per region (absent when the dataset has no
+    /// employment observations by region and activity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub specialisation: Option<SpecialisationSummary>,
 }
 
 impl DatasetSummary {
@@ -319,6 +324,7 @@ impl Report {
             generator: format!("clusterpolicy {}", env!("CARGO_PKG_VERSION")),
             summary: DatasetSummary::build(ds),
             validation: ds.validate(),
+            specialisation: crate::specialisation::summarise(ds, "employment", None, TOP_SPECIALISATIONS).ok(),
         }
     }
 
@@ -355,6 +361,9 @@ impl Report {
         h.raw("</p>\n</header>\n<main>\n");
         summary_html(&mut h, s);
         validation_html(&mut h, &self.validation);
+        if let Some(sp) = &self.specialisation {
+            specialisation_html(&mut h, sp);
+        }
         h.raw("</main>\n</body>\n</html>\n");
         h.0
     }
@@ -479,6 +488,42 @@ fn validation_html(h: &mut Html, validation: &ValidationReport) {
 }
 
 const MAX_PROBLEM_ROWS: usize = 500;
+
+/// Top specialisations listed per region in the report.
+const TOP_SPECIALISATIONS: usize = 3;
+
+fn specialisation_html(h: &mut Html, sp: &SpecialisationSummary) {
+    h.section("specialisation", "Specialisation and star clusters");
+    h.raw("<p>");
+    h.text(&format!(
+        "{} by region and activity, {}: the activities with the highest location quotients (LQ >= 1) and the cluster \
+         categories with European Cluster Observatory stars (size: top 10% of regions; specialisation: LQ >= 2; \
+         focus: top 10% by share of regional {}). Mapping: {}{}.",
+        sp.indicator,
+        sp.year,
+        sp.indicator,
+        sp.mapping,
+        if sp.mapping_is_example { " (an illustrative example, not a published definition)" } else { "" }
+    ));
+    h.raw("</p>\n");
+    let stars = |n: u8| "\u{2605}".repeat(usize::from(n));
+    let rows: Vec<Vec<String>> = sp
+        .regions
+        .iter()
+        .map(|r| {
+            let top = r
+                .top_specialisations
+                .iter()
+                .map(|t| format!("{} {} ({:.2})", t.activity, t.name, t.location_quotient))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let star = r.star_clusters.iter().map(|c| format!("{} {}", c.name, stars(c.stars))).collect::<Vec<_>>().join("; ");
+            vec![format!("{} {}", r.region, r.name), format!("{:.0}", r.total), format!("{:.3}", r.krugman), top, star]
+        })
+        .collect();
+    h.table("specialisation-table", &["region", "total", "Krugman", "top specialisations (LQ)", "star clusters"], &rows);
+    h.raw("</section>\n");
+}
 
 const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;color:#1d2433;background:#fafbfc}\
 header{background:#1f3a5f;color:#fff;padding:1.2rem 2rem}header h1{margin:0 0 .4rem}\

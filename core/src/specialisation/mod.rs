@@ -17,7 +17,7 @@
 //! | related / unrelated variety | [`variety`], [`variety_panel`] | Frenken, Van Oort & Verburg (2007) |
 //! | shift-share | [`shift_share`], [`shift_share_panel`] | Dunn (1960), classic components |
 //! | cluster star ratings | [`star_clusters`], [`star_ratings`], [`star_clusters_panel`], [`cluster_employment`], [`example_nace_mapping`] | European Cluster Observatory |
-//! | data | [`observation_panel`] (a panel from a dataset's observations) | |
+//! | data | [`observation_panel`] (a panel from a dataset's observations), [`summarise`] (the report's profile) | |
 //!
 //! ## Zero rows, zero columns and missing values
 //!
@@ -45,6 +45,7 @@ mod rca;
 mod rounding;
 mod shift_share;
 mod stars;
+mod summary;
 mod variety;
 
 use ndarray::Array2;
@@ -72,6 +73,7 @@ pub use stars::{
     ClusterCategory, ClusterMapping, FocusScope, StarParams, StarRating, cluster_employment, example_nace_mapping,
     star_clusters, star_clusters_panel, star_ratings,
 };
+pub use summary::{RegionProfile, SpecialisationSummary, StarCluster, TopActivity, summarise};
 pub use variety::{
     ActivityGroups, Variety, VarietyParams, VarietyRecord, groups_by_prefix, groups_from_dataset, variety,
     variety_panel,
