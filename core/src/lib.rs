@@ -32,6 +32,10 @@
 //! - [`sample`]: the embedded synthetic dataset of the South-East Europe programme area.
 //! - [`specialisation`]: location quotients / RCA, presence, specialisation and concentration
 //!   indices, shift-share and cluster star ratings.
+//! - [`strategy`]: strategy evaluation and policy learning: multi-criteria analysis (TOPSIS,
+//!   VIKOR, PROMETHEE II, AHP, weighted sum and product) with sensitivity and SMAA, foresight
+//!   scenarios, target monitoring, pilot evaluation (difference-in-differences), peer regions,
+//!   evidence feedback and programme monitoring.
 //! - [`report`]: the report of the main job, as JSON and self-contained HTML.
 //! - [`error`]: the crate's [`Error`] type.
 //!
@@ -43,6 +47,7 @@ pub mod model;
 pub mod report;
 pub mod sample;
 pub mod specialisation;
+pub mod strategy;
 
 pub use error::{Error, Result};
 
