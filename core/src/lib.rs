@@ -29,6 +29,8 @@
 //! ## Modules
 //! - [`model`]: the typed data model ([`Dataset`] and its entities), validation, labelled
 //!   matrices and panels, JSON and CSV I/O. The ground floor: it imports no analysis.
+//! - [`network`]: cooperation networks: projections, centralities, communities, brokerage
+//!   across borders, vulnerability, partner recommendation, exports.
 //! - [`sample`]: the embedded synthetic dataset of the South-East Europe programme area.
 //! - [`specialisation`]: location quotients / RCA, presence, specialisation and concentration
 //!   indices, shift-share and cluster star ratings.
@@ -41,9 +43,12 @@
 //!
 //! ## Feature flags
 //! - `cli`: builds the `clusterpolicy` command-line program (the main job).
+//! - `parallel` (default): multi-threaded all-sources network measures (rayon); the
+//!   WebAssembly build turns it off.
 
 pub mod error;
 pub mod model;
+pub mod network;
 pub mod report;
 pub mod sample;
 pub mod specialisation;
@@ -58,4 +63,5 @@ struct ReadmeDoctests;
 pub use model::Dataset;
 
 pub use ndarray;
+pub use petgraph;
 pub use serde_json;

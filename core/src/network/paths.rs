@@ -1,0 +1,1035 @@
+//! Shortest-path measures: betweenness (Brandes), edge betweenness, closeness, harmonic
+//! centrality, efficiency, diameter and average path length, and sampled approximate
+//! betweenness with an error bound.
+//!
+//! Kernels work on the petgraph CSR adjacency of [`Network`] with reused per-thread buffers:
+//! breadth-first search for hop distances, a bucket queue (Dial 1969) when every arc length
+//! is a small integer, a binary heap otherwise. All-sources measures run the sources in
+//! parallel with rayon (feature `parallel`, on by default) and add the per-thread sums in a
+//! fixed tree, so results do not depend on the number of threads beyond rounding.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::graph::Network;
+use crate::error::{Error, Result};
+
+/// How edge weights become lengths for shortest paths.
+///
+/// | rule | length of an edge of weight w | note |
+/// |---|---|---|
+/// | `hops` | 1 | unweighted |
+/// | `weight` | w | NetworkX (`weight="weight"`) and igraph read weights as distances |
+/// | `inverse_weight` | 1 / w | strong ties are short (Newman 2001; Brandes 2001; Opsahl et al. 2010 with alpha = 1) |
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Distance {
+    /// Every edge has length 1.
+    #[default]
+    Hops,
+    /// The weight is the length.
+    Weight,
+    /// The inverse of the weight is the length.
+    InverseWeight,
+}
+
+/// Arc lengths in the form the kernels use.
+pub(crate) enum Lengths {
+    /// All 1.
+    Hops,
+    /// Small positive integers (bucket queue).
+    Small(Vec<u32>, u32),
+    /// General positive lengths (binary heap).
+    Real(Vec<f64>),
+}
+
+pub(crate) fn lengths(net: &Network, rule: Distance) -> Lengths {
+    if rule == Distance::Hops {
+        return Lengths::Hops;
+    }
+    let n = net.node_count();
+    let mut real = Vec::with_capacity(2 * net.edge_count());
+    for v in 0..n {
+        for &w in net.neighbor_weights(v) {
+            real.push(if rule == Distance::Weight { w } else { 1.0 / w });
+        }
+    }
+    if real.iter().all(|&x| x == 1.0) {
+        return Lengths::Hops;
+    }
+    let max = real.iter().copied().fold(0.0, f64::max);
+    if max <= 64.0 && real.iter().all(|&x| x.fract() == 0.0 && x >= 1.0) {
+        let small = real.iter().map(|&x| x as u32).collect();
+        return Lengths::Small(small, max as u32);
+    }
+    Lengths::Real(real)
+}
+
+/// Offsets of each node's arcs in the arc arrays.
+pub(crate) fn arc_offsets(net: &Network) -> Vec<usize> {
+    let mut off = Vec::with_capacity(net.node_count() + 1);
+    off.push(0);
+    for v in 0..net.node_count() {
+        off.push(off[v] + net.neighbors(v).len());
+    }
+    off
+}
+
+/// Options of [`betweenness`] and [`edge_betweenness`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct BetweennessParams {
+    /// Divide as NetworkX does: node betweenness by (n - 1)(n - 2) / 2 for an undirected graph
+    /// (by (n - 1) n / 2 ... see [`betweenness`]), edge betweenness by n (n - 1) / 2.
+    pub normalized: bool,
+    /// Edge lengths.
+    pub distance: Distance,
+    /// Count the end points of each path too (NetworkX `endpoints=True`).
+    pub endpoints: bool,
+}
+
+impl Default for BetweennessParams {
+    fn default() -> Self {
+        Self { normalized: true, distance: Distance::Hops, endpoints: false }
+    }
+}
+
+/// Reused buffers of one single-source computation.
+struct Sssp {
+    dist: Vec<u32>,
+    distf: Vec<f64>,
+    sigma: Vec<f64>,
+    delta: Vec<f64>,
+    order: Vec<u32>,
+    heap: BinaryHeap<Reverse<(u64, u32)>>,
+    buckets: Vec<Vec<u32>>,
+}
+
+const UNSEEN: u32 = u32::MAX;
+
+impl Sssp {
+    fn new(n: usize) -> Self {
+        Self {
+            dist: vec![UNSEEN; n],
+            distf: vec![f64::INFINITY; n],
+            sigma: vec![0.0; n],
+            delta: vec![0.0; n],
+            order: Vec::with_capacity(n),
+            heap: BinaryHeap::new(),
+            buckets: Vec::new(),
+        }
+    }
+
+    fn reset(&mut self) {
+        for &v in &self.order {
+            let v = v as usize;
+            self.dist[v] = UNSEEN;
+            self.distf[v] = f64::INFINITY;
+            self.sigma[v] = 0.0;
+            self.delta[v] = 0.0;
+        }
+        self.order.clear();
+    }
+
+    /// Breadth-first search from `s`: `order` in BFS order, `dist`, `sigma`.
+    fn bfs(&mut self, net: &Network, s: usize) {
+        self.order.push(s as u32);
+        self.dist[s] = 0;
+        self.sigma[s] = 1.0;
+        let mut head = 0;
+        while head < self.order.len() {
+            let v = self.order[head] as usize;
+            head += 1;
+            let dn = self.dist[v] + 1;
+            let sv = self.sigma[v];
+            for &w in net.neighbors(v) {
+                let w = w as usize;
+                let dw = self.dist[w];
+                if dw == UNSEEN {
+                    self.dist[w] = dn;
+                    self.sigma[w] = sv;
+                    self.order.push(w as u32);
+                } else if dw == dn {
+                    self.sigma[w] += sv;
+                }
+            }
+        }
+    }
+
+    /// Dijkstra from `s` with real lengths: `order` in settling order, `distf`, `sigma`.
+    fn dijkstra(&mut self, net: &Network, off: &[usize], len: &[f64], s: usize) {
+        self.distf[s] = 0.0;
+        self.sigma[s] = 1.0;
+        self.heap.clear();
+        self.heap.push(Reverse((0f64.to_bits(), s as u32)));
+        while let Some(Reverse((bits, v))) = self.heap.pop() {
+            let v = v as usize;
+            let dv = f64::from_bits(bits);
+            if self.dist[v] != UNSEEN || dv > self.distf[v] {
+                continue;
+            }
+            self.dist[v] = 0; // settled
+            self.order.push(v as u32);
+            let sv = self.sigma[v];
+            let base = off[v];
+            for (k, &w) in net.neighbors(v).iter().enumerate() {
+                let w = w as usize;
+                if self.dist[w] != UNSEEN {
+                    continue;
+                }
+                let nd = dv + len[base + k];
+                let cur = self.distf[w];
+                if nd < cur {
+                    self.distf[w] = nd;
+                    self.sigma[w] = sv;
+                    self.heap.push(Reverse((nd.to_bits(), w as u32)));
+                } else if nd == cur {
+                    self.sigma[w] += sv;
+                }
+            }
+        }
+        // `dist` was used as the settled flag; settled nodes are exactly `order`.
+    }
+
+    /// Dijkstra with small integer lengths on a bucket queue (Dial 1969).
+    fn dial(&mut self, net: &Network, off: &[usize], len: &[u32], max_len: u32, s: usize) {
+        let nb = max_len as usize + 1;
+        if self.buckets.len() != nb {
+            self.buckets = vec![Vec::new(); nb];
+        }
+        // dist holds the tentative integer distance; distf marks settled (finite = settled).
+        self.dist[s] = 0;
+        self.sigma[s] = 1.0;
+        self.buckets[0].push(s as u32);
+        let mut pending = 1usize;
+        let mut d: u32 = 0;
+        while pending > 0 {
+            let b = d as usize % nb;
+            let mut i = 0;
+            while i < self.buckets[b].len() {
+                let v = self.buckets[b][i] as usize;
+                i += 1;
+                pending -= 1;
+                if self.dist[v] != d || self.distf[v].is_finite() {
+                    continue;
+                }
+                self.distf[v] = f64::from(d);
+                self.order.push(v as u32);
+                let sv = self.sigma[v];
+                let base = off[v];
+                for (k, &w) in net.neighbors(v).iter().enumerate() {
+                    let w = w as usize;
+                    if self.distf[w].is_finite() {
+                        continue;
+                    }
+                    let nd = d + len[base + k];
+                    let cur = self.dist[w];
+                    if nd < cur {
+                        self.dist[w] = nd;
+                        self.sigma[w] = sv;
+                        self.buckets[nd as usize % nb].push(w as u32);
+                        pending += 1;
+                    } else if nd == cur {
+                        self.sigma[w] += sv;
+                    }
+                }
+            }
+            self.buckets[b].clear();
+            d += 1;
+        }
+    }
+
+    /// Runs the single-source search for the lengths.
+    fn search(&mut self, net: &Network, off: &[usize], lengths: &Lengths, s: usize) {
+        match lengths {
+            Lengths::Hops => self.bfs(net, s),
+            Lengths::Small(len, max) => self.dial(net, off, len, *max, s),
+            Lengths::Real(len) => self.dijkstra(net, off, len, s),
+        }
+    }
+
+    /// Whether `v` precedes `w` on a shortest path (arc `k` of `w`, `v` a neighbour of `w`).
+    #[inline]
+    fn is_pred(&self, lengths: &Lengths, v: usize, w: usize, arc: usize) -> bool {
+        match lengths {
+            Lengths::Hops => self.dist[v] != UNSEEN && self.dist[v] + 1 == self.dist[w],
+            Lengths::Small(len, _) => {
+                self.distf[v].is_finite() && self.dist[v].wrapping_add(len[arc]) == self.dist[w] && v != w
+            }
+            Lengths::Real(len) => self.dist[v] != UNSEEN && self.distf[v] + len[arc] == self.distf[w] && v != w,
+        }
+    }
+
+    /// Brandes' dependency accumulation; adds to node and/or edge betweenness.
+    #[allow(clippy::too_many_arguments)]
+    fn accumulate(
+        &mut self,
+        net: &Network,
+        off: &[usize],
+        lengths: &Lengths,
+        s: usize,
+        endpoints: bool,
+        node_bc: Option<&mut [f64]>,
+        edge_bc: Option<&mut [f64]>,
+    ) {
+        let mut node_bc = node_bc;
+        let mut edge_bc = edge_bc;
+        if endpoints && let Some(bc) = node_bc.as_deref_mut() {
+            bc[s] += (self.order.len() - 1) as f64;
+        }
+        for i in (0..self.order.len()).rev() {
+            let w = self.order[i] as usize;
+            let coeff = (1.0 + self.delta[w]) / self.sigma[w];
+            let nbrs = net.neighbors(w);
+            let base = off[w];
+            if let (None, Lengths::Hops) = (&mut edge_bc, lengths) {
+                let dw = self.dist[w];
+                for &v in nbrs {
+                    let v = v as usize;
+                    if self.dist[v].wrapping_add(1) == dw {
+                        self.delta[v] += self.sigma[v] * coeff;
+                    }
+                }
+            } else {
+                {
+                    let eids = net.neighbor_edges(w);
+                    for (k, &v) in nbrs.iter().enumerate() {
+                        let v = v as usize;
+                        if self.is_pred(lengths, v, w, base + k) {
+                            let c = self.sigma[v] * coeff;
+                            self.delta[v] += c;
+                            if let Some(eb) = edge_bc.as_deref_mut() {
+                                eb[eids[k] as usize] += c;
+                            }
+                        }
+                    }
+                }
+            }
+            if w != s
+                && let Some(bc) = node_bc.as_deref_mut()
+            {
+                bc[w] += if endpoints { self.delta[w] + 1.0 } else { self.delta[w] };
+            }
+        }
+    }
+}
+
+/// Runs `body(state, source, out)` for every source and returns the element-wise sum of the
+/// `out` vectors (length `len`), in parallel with the `parallel` feature.
+fn sum_over_sources<S, F>(n: usize, len: usize, make: impl Fn() -> S + Sync, body: F) -> Vec<f64>
+where
+    F: Fn(&mut S, usize, &mut [f64]) + Sync,
+    S: Send,
+{
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        // Fixed blocks of sources, summed in a fixed tree: the result does not depend on the
+        // scheduling (rounding aside, it does not depend on the number of threads either).
+        let block = 64usize;
+        let blocks = n.div_ceil(block);
+        let partial: Vec<Vec<f64>> = (0..blocks)
+            .into_par_iter()
+            .map_init(&make, |state, b| {
+                let mut out = vec![0.0; len];
+                for s in (b * block)..((b + 1) * block).min(n) {
+                    body(state, s, &mut out);
+                }
+                out
+            })
+            .collect();
+        tree_sum(partial, len)
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        let mut state = make();
+        let mut out = vec![0.0; len];
+        for s in 0..n {
+            body(&mut state, s, &mut out);
+        }
+        out
+    }
+}
+
+#[cfg(feature = "parallel")]
+fn tree_sum(mut parts: Vec<Vec<f64>>, len: usize) -> Vec<f64> {
+    if parts.is_empty() {
+        return vec![0.0; len];
+    }
+    while parts.len() > 1 {
+        let mut next = Vec::with_capacity(parts.len().div_ceil(2));
+        let mut it = parts.into_iter();
+        while let Some(mut a) = it.next() {
+            if let Some(b) = it.next() {
+                a.iter_mut().zip(&b).for_each(|(x, y)| *x += y);
+            }
+            next.push(a);
+        }
+        parts = next;
+    }
+    parts.pop().unwrap_or_default()
+}
+
+/// Betweenness centrality by Brandes' algorithm, exact, unweighted or weighted.
+///
+/// `b(v) = sum over unordered pairs {s, t}, s != v != t, of sigma_st(v) / sigma_st`, where
+/// `sigma_st` is the number of shortest s-t paths and `sigma_st(v)` those through `v`.
+/// Normalised (the default) as NetworkX for undirected graphs: multiplied by
+/// `2 / ((n - 1)(n - 2))` (with `endpoints`: by `2 / (n (n - 1))`); raw values are the sums
+/// over unordered pairs (NetworkX `normalized=False`). Edge lengths follow
+/// [`BetweennessParams::distance`]; ties of weighted path lengths are detected by exact
+/// equality of the sums, as NetworkX does.
+///
+/// Complexity: O(n m) time unweighted, O(n m + n^2 log n) weighted (O(n m) with small integer
+/// lengths); O(n + m) memory per thread. Parallel over sources with the `parallel` feature.
+///
+/// Source: U. Brandes (2001), J. Math. Sociol. 25, 163; U. Brandes (2008), Soc. Networks 30,
+/// 136 (variants); conventions of NetworkX 3.6 `betweenness_centrality`.
+///
+/// ```
+/// use clusterpolicy::network::{betweenness, BetweennessParams, Network};
+/// let star = Network::from_edges(&[("c", "a", 1.0), ("c", "b", 1.0), ("c", "d", 1.0)])?;
+/// let raw = betweenness(&star, &BetweennessParams { normalized: false, ..Default::default() })?;
+/// assert_eq!(raw, [3.0, 0.0, 0.0, 0.0]);
+/// let norm = betweenness(&star, &BetweennessParams::default())?;
+/// assert_eq!(norm[0], 1.0);
+/// # Ok::<(), clusterpolicy::Error>(())
+/// ```
+///
+/// # Errors
+/// None at present (the `Result` leaves room for parameter checks).
+pub fn betweenness(net: &Network, params: &BetweennessParams) -> Result<Vec<f64>> {
+    let n = net.node_count();
+    let lengths = lengths(net, params.distance);
+    let off = arc_offsets(net);
+    let mut bc = sum_over_sources(
+        n,
+        n,
+        || Sssp::new(n),
+        |st, s, out| {
+            st.search(net, &off, &lengths, s);
+            st.accumulate(net, &off, &lengths, s, params.endpoints, Some(out), None);
+            st.reset();
+        },
+    );
+    let nf = n as f64;
+    let scale = if params.normalized {
+        if params.endpoints {
+            if n < 2 { None } else { Some(1.0 / (nf * (nf - 1.0))) }
+        } else if n <= 2 {
+            None
+        } else {
+            Some(1.0 / ((nf - 1.0) * (nf - 2.0)))
+        }
+    } else {
+        Some(0.5)
+    };
+    if let Some(scale) = scale {
+        for x in &mut bc {
+            *x *= scale;
+        }
+    }
+    Ok(bc)
+}
+
+/// Edge betweenness centrality: for each edge of [`Network::edges`], the sum over unordered
+/// node pairs of the share of their shortest paths through the edge.
+///
+/// Normalised (default) as NetworkX: divided by `n (n - 1) / 2`; raw otherwise.
+///
+/// Complexity: as [`betweenness`].
+///
+/// Source: Girvan & Newman (2002), PNAS 99, 7821; NetworkX 3.6 `edge_betweenness_centrality`.
+///
+/// ```
+/// use clusterpolicy::network::{edge_betweenness, BetweennessParams, Network};
+/// let path = Network::from_edges(&[("a", "b", 1.0), ("b", "c", 1.0)])?;
+/// let raw = edge_betweenness(&path, &BetweennessParams { normalized: false, ..Default::default() })?;
+/// assert_eq!(raw, [2.0, 2.0]);
+/// # Ok::<(), clusterpolicy::Error>(())
+/// ```
+///
+/// # Errors
+/// None at present.
+pub fn edge_betweenness(net: &Network, params: &BetweennessParams) -> Result<Vec<f64>> {
+    let n = net.node_count();
+    let m = net.edge_count();
+    let lengths = match lengths(net, params.distance) {
+        // The edge accumulation needs the generic predecessor test.
+        Lengths::Hops => Lengths::Small(vec![1; 2 * m], 1),
+        other => other,
+    };
+    let off = arc_offsets(net);
+    let mut eb = sum_over_sources(
+        n,
+        m,
+        || Sssp::new(n),
+        |st, s, out| {
+            st.search(net, &off, &lengths, s);
+            st.accumulate(net, &off, &lengths, s, false, None, Some(out));
+            st.reset();
+        },
+    );
+    let nf = n as f64;
+    let scale = if params.normalized { if n > 1 { 1.0 / (nf * (nf - 1.0)) } else { 1.0 } } else { 0.5 };
+    for x in &mut eb {
+        *x *= scale;
+    }
+    Ok(eb)
+}
+
+/// Per-source distance statistics.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct SourceStats {
+    /// Sum of distances to the reached nodes.
+    pub sum: f64,
+    /// Reached nodes, the source included.
+    pub reached: usize,
+    /// Largest distance (eccentricity within the component).
+    pub ecc: f64,
+    /// Sum of 1 / distance.
+    pub harmonic: f64,
+}
+
+/// Distance statistics of every source (multi-source bit-parallel BFS for hops, one
+/// Dijkstra per source otherwise).
+pub(crate) fn all_source_stats(net: &Network, rule: Distance) -> Vec<SourceStats> {
+    let n = net.node_count();
+    let lengths = lengths(net, rule);
+    let off = arc_offsets(net);
+    if let Lengths::Hops = &lengths {
+        {
+            let batches: Vec<usize> = (0..n.div_ceil(64)).collect();
+            let run = |buf: &mut MsBfs, b: usize| {
+                let lo = b * 64;
+                let hi = (lo + 64).min(n);
+                buf.run(net, lo, hi)
+            };
+            #[cfg(feature = "parallel")]
+            let parts: Vec<Vec<SourceStats>> = {
+                use rayon::prelude::*;
+                batches.par_iter().map_init(|| MsBfs::new(n), |buf, &b| run(buf, b)).collect()
+            };
+            #[cfg(not(feature = "parallel"))]
+            let parts: Vec<Vec<SourceStats>> = {
+                let mut buf = MsBfs::new(n);
+                batches.iter().map(|&b| run(&mut buf, b)).collect()
+            };
+            parts.into_iter().flatten().collect()
+        }
+    } else {
+        {
+            let one = |st: &mut Sssp, s: usize| {
+                st.search(net, &off, &lengths, s);
+                let mut stats = SourceStats { reached: st.order.len(), ..SourceStats::default() };
+                for &v in &st.order {
+                    let d = match &lengths {
+                        Lengths::Small(..) => f64::from(st.dist[v as usize]),
+                        _ => st.distf[v as usize],
+                    };
+                    stats.sum += d;
+                    if d > 0.0 {
+                        stats.harmonic += 1.0 / d;
+                    }
+                    stats.ecc = stats.ecc.max(d);
+                }
+                st.reset();
+                stats
+            };
+            #[cfg(feature = "parallel")]
+            {
+                use rayon::prelude::*;
+                (0..n).into_par_iter().map_init(|| Sssp::new(n), |st, s| one(st, s)).collect()
+            }
+            #[cfg(not(feature = "parallel"))]
+            {
+                let mut st = Sssp::new(n);
+                (0..n).map(|s| one(&mut st, s)).collect()
+            }
+        }
+    }
+}
+
+/// Buffers of a multi-source BFS of up to 64 sources (bit-parallel, Then et al. 2014,
+/// "The more the merrier", PVLDB 8, 449).
+struct MsBfs {
+    seen: Vec<u64>,
+    frontier: Vec<u64>,
+    next: Vec<u64>,
+    active: Vec<u32>,
+}
+
+impl MsBfs {
+    fn new(n: usize) -> Self {
+        Self { seen: vec![0; n], frontier: vec![0; n], next: vec![0; n], active: Vec::new() }
+    }
+
+    fn run(&mut self, net: &Network, lo: usize, hi: usize) -> Vec<SourceStats> {
+        let k = hi - lo;
+        let mut sum = [0u64; 64];
+        let mut reached = [1usize; 64];
+        let mut ecc = [0u32; 64];
+        let mut harmonic = [0.0f64; 64];
+        self.seen.iter_mut().for_each(|x| *x = 0);
+        self.frontier.iter_mut().for_each(|x| *x = 0);
+        self.active.clear();
+        for (i, s) in (lo..hi).enumerate() {
+            self.seen[s] |= 1 << i;
+            self.frontier[s] |= 1 << i;
+            self.active.push(s as u32);
+        }
+        let mut d: u32 = 0;
+        let mut touched: Vec<u32> = Vec::new();
+        while !self.active.is_empty() {
+            d += 1;
+            touched.clear();
+            for &v in &self.active {
+                let v = v as usize;
+                let f = self.frontier[v];
+                self.frontier[v] = 0;
+                for &w in net.neighbors(v) {
+                    let w = w as usize;
+                    let add = f & !self.seen[w];
+                    if add != 0 {
+                        if self.next[w] == 0 {
+                            touched.push(w as u32);
+                        }
+                        self.next[w] |= add;
+                    }
+                }
+            }
+            self.active.clear();
+            let mut level = [0u32; 64];
+            for &w in &touched {
+                let w = w as usize;
+                let new = self.next[w] & !self.seen[w];
+                self.next[w] = 0;
+                if new == 0 {
+                    continue;
+                }
+                self.seen[w] |= new;
+                self.frontier[w] = new;
+                self.active.push(w as u32);
+                let mut bits = new;
+                while bits != 0 {
+                    let i = bits.trailing_zeros() as usize;
+                    level[i] += 1;
+                    bits &= bits - 1;
+                }
+            }
+            let df = f64::from(d);
+            for i in 0..k {
+                if level[i] > 0 {
+                    sum[i] += u64::from(level[i]) * u64::from(d);
+                    reached[i] += level[i] as usize;
+                    ecc[i] = d;
+                    harmonic[i] += f64::from(level[i]) / df;
+                }
+            }
+        }
+        (0..k)
+            .map(|i| SourceStats {
+                sum: sum[i] as f64,
+                reached: reached[i],
+                ecc: f64::from(ecc[i]),
+                harmonic: harmonic[i],
+            })
+            .collect()
+    }
+}
+
+/// Options of [`closeness`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct ClosenessParams {
+    /// Edge lengths.
+    pub distance: Distance,
+    /// Wasserman-Faust correction for disconnected graphs (NetworkX `wf_improved`, default).
+    pub wf_improved: bool,
+}
+
+impl Default for ClosenessParams {
+    fn default() -> Self {
+        Self { distance: Distance::Hops, wf_improved: true }
+    }
+}
+
+/// Closeness centrality as NetworkX computes it.
+///
+/// `c(u) = (r - 1) / sum_v d(u, v)` over the `r - 1` nodes reachable from `u`; with the
+/// Wasserman-Faust correction (default) multiplied by `(r - 1) / (n - 1)`; 0 when nothing is
+/// reachable.
+///
+/// Complexity: O(n m) time (bit-parallel BFS of 64 sources at a time for hops), parallel.
+///
+/// Source: Wasserman & Faust (1994), Social Network Analysis, p. 201; NetworkX 3.6
+/// `closeness_centrality`.
+///
+/// ```
+/// use clusterpolicy::network::{closeness, ClosenessParams, Network};
+/// let path = Network::from_edges(&[("a", "b", 1.0), ("b", "c", 1.0)])?;
+/// let c = closeness(&path, &ClosenessParams::default());
+/// assert_eq!(c, [2.0 / 3.0, 1.0, 2.0 / 3.0]);
+/// # Ok::<(), clusterpolicy::Error>(())
+/// ```
+#[must_use]
+pub fn closeness(net: &Network, params: &ClosenessParams) -> Vec<f64> {
+    let n = net.node_count();
+    all_source_stats(net, params.distance)
+        .iter()
+        .map(|st| {
+            let r = st.reached as f64;
+            if st.sum > 0.0 && n > 1 {
+                let c = (r - 1.0) / st.sum;
+                if params.wf_improved { c * ((r - 1.0) / (n as f64 - 1.0)) } else { c }
+            } else {
+                0.0
+            }
+        })
+        .collect()
+}
+
+/// Options of [`harmonic`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct HarmonicParams {
+    /// Edge lengths.
+    pub distance: Distance,
+    /// Divide by `n - 1` (NetworkX does not).
+    pub normalized: bool,
+}
+
+/// Harmonic centrality: `h(u) = sum over v != u of 1 / d(u, v)` (0 for unreachable `v`).
+///
+/// Complexity: as [`closeness`].
+///
+/// Source: Marchiori & Latora (2000), Physica A 285, 539; Boldi & Vigna (2014), Internet
+/// Math. 10, 222; NetworkX 3.6 `harmonic_centrality` (not normalised).
+///
+/// ```
+/// use clusterpolicy::network::{harmonic, HarmonicParams, Network};
+/// let path = Network::from_edges(&[("a", "b", 1.0), ("b", "c", 1.0)])?;
+/// assert_eq!(harmonic(&path, &HarmonicParams::default()), [1.5, 2.0, 1.5]);
+/// # Ok::<(), clusterpolicy::Error>(())
+/// ```
+#[must_use]
+pub fn harmonic(net: &Network, params: &HarmonicParams) -> Vec<f64> {
+    let n = net.node_count();
+    let scale = if params.normalized && n > 1 { 1.0 / (n as f64 - 1.0) } else { 1.0 };
+    all_source_stats(net, params.distance).iter().map(|st| st.harmonic * scale).collect()
+}
+
+/// Path statistics of a network.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PathSummary {
+    /// Nodes of the giant (largest) component.
+    pub giant_nodes: usize,
+    /// Diameter of the giant component (largest distance).
+    pub diameter: f64,
+    /// Average distance between the ordered node pairs of the giant component (NetworkX
+    /// `average_shortest_path_length` on it).
+    pub average_path_length: f64,
+    /// Global efficiency of the whole network: mean of 1 / d over ordered pairs.
+    pub global_efficiency: f64,
+}
+
+/// Diameter and average path length of the giant component, and the global efficiency of the
+/// whole network.
+///
+/// `L = sum over ordered pairs of the giant component of d(u, v) / (g (g - 1))`;
+/// `E = sum over ordered pairs of 1 / d(u, v) / (n (n - 1))`.
+///
+/// Complexity: O(n m), parallel.
+///
+/// Source: Watts & Strogatz (1998); Latora & Marchiori (2001), PRL 87, 198701; NetworkX 3.6
+/// `diameter`, `average_shortest_path_length`, `global_efficiency`.
+///
+/// ```
+/// use clusterpolicy::network::{path_summary, Distance, Network};
+/// let net = Network::from_edges(&[("a", "b", 1.0), ("b", "c", 1.0), ("x", "y", 1.0)])?;
+/// let s = path_summary(&net, Distance::Hops);
+/// assert_eq!((s.giant_nodes, s.diameter), (3, 2.0));
+/// assert!((s.average_path_length - 8.0 / 6.0).abs() < 1e-15);
+/// # Ok::<(), clusterpolicy::Error>(())
+/// ```
+#[must_use]
+pub fn path_summary(net: &Network, rule: Distance) -> PathSummary {
+    let n = net.node_count();
+    let comps = super::structure::components(net);
+    let giant: Vec<usize> = comps.first().cloned().unwrap_or_default();
+    let stats = all_source_stats(net, rule);
+    let g = giant.len();
+    let (mut sum, mut diam) = (0.0, 0.0f64);
+    for &v in &giant {
+        sum += stats[v].sum;
+        diam = diam.max(stats[v].ecc);
+    }
+    let harmonic: f64 = stats.iter().map(|s| s.harmonic).sum();
+    PathSummary {
+        giant_nodes: g,
+        diameter: diam,
+        average_path_length: if g > 1 { sum / (g as f64 * (g as f64 - 1.0)) } else { 0.0 },
+        global_efficiency: if n > 1 { harmonic / (n as f64 * (n as f64 - 1.0)) } else { 0.0 },
+    }
+}
+
+/// Local efficiency: the mean over nodes of the global efficiency of the subgraph induced by
+/// the node's neighbours (hop distances).
+///
+/// Complexity: O(sum over v of d(v) m_v) for the m_v edges among the neighbours of v.
+///
+/// Source: Latora & Marchiori (2001); NetworkX 3.6 `local_efficiency`.
+///
+/// ```
+/// use clusterpolicy::network::{local_efficiency, Network};
+/// let tri = Network::from_edges(&[("a", "b", 1.0), ("b", "c", 1.0), ("a", "c", 1.0)])?;
+/// assert_eq!(local_efficiency(&tri), 1.0);
+/// # Ok::<(), clusterpolicy::Error>(())
+/// ```
+#[must_use]
+pub fn local_efficiency(net: &Network) -> f64 {
+    let n = net.node_count();
+    if n == 0 {
+        return 0.0;
+    }
+    let one = |pos: &mut Vec<u32>, v: usize| -> f64 {
+        let nb: Vec<usize> = net.neighbors(v).iter().map(|&w| w as usize).filter(|&w| w != v).collect();
+        let k = nb.len();
+        if k < 2 {
+            return 0.0;
+        }
+        for (i, &w) in nb.iter().enumerate() {
+            pos[w] = i as u32;
+        }
+        // Adjacency of the induced subgraph.
+        let adj: Vec<Vec<u32>> = nb
+            .iter()
+            .map(|&w| {
+                net.neighbors(w)
+                    .iter()
+                    .filter(|&&x| x as usize != w && pos[x as usize] != u32::MAX)
+                    .map(|&x| pos[x as usize])
+                    .collect()
+            })
+            .collect();
+        for &w in &nb {
+            pos[w] = u32::MAX;
+        }
+        let mut total = 0.0;
+        let mut dist = vec![u32::MAX; k];
+        let mut queue = Vec::with_capacity(k);
+        for s in 0..k {
+            dist.fill(u32::MAX);
+            queue.clear();
+            queue.push(s as u32);
+            dist[s] = 0;
+            let mut head = 0;
+            while head < queue.len() {
+                let x = queue[head] as usize;
+                head += 1;
+                for &y in &adj[x] {
+                    if dist[y as usize] == u32::MAX {
+                        dist[y as usize] = dist[x] + 1;
+                        total += 1.0 / f64::from(dist[x] + 1);
+                        queue.push(y);
+                    }
+                }
+            }
+        }
+        total / (k as f64 * (k as f64 - 1.0))
+    };
+    #[cfg(feature = "parallel")]
+    let sum: f64 = {
+        use rayon::prelude::*;
+        let parts: Vec<f64> = (0..n).into_par_iter().map_init(|| vec![u32::MAX; n], |pos, v| one(pos, v)).collect();
+        parts.iter().sum()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let sum: f64 = {
+        let mut pos = vec![u32::MAX; n];
+        (0..n).map(|v| one(&mut pos, v)).sum()
+    };
+    sum / n as f64
+}
+
+/// Options of [`approximate_betweenness`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct ApproxBetweennessParams {
+    /// Largest error allowed, on the scale of betweenness divided by n (n - 1) (0 < epsilon < 1).
+    pub epsilon: f64,
+    /// Probability that the error bound fails (0 < delta < 1).
+    pub delta: f64,
+    /// Seed of the random number generator.
+    pub seed: u64,
+    /// Edge lengths.
+    pub distance: Distance,
+    /// Normalise as [`betweenness`] (default) or return raw values.
+    pub normalized: bool,
+}
+
+impl Default for ApproxBetweennessParams {
+    fn default() -> Self {
+        Self { epsilon: 0.01, delta: 0.1, seed: 42, distance: Distance::Hops, normalized: true }
+    }
+}
+
+impl ApproxBetweennessParams {
+    /// Checks the parameters.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for `epsilon` or `delta` outside (0, 1).
+    pub fn check(&self) -> Result<&Self> {
+        if !(self.epsilon > 0.0 && self.epsilon < 1.0) {
+            return Err(Error::param("epsilon", format!("must lie in (0, 1), got {}", self.epsilon)));
+        }
+        if !(self.delta > 0.0 && self.delta < 1.0) {
+            return Err(Error::param("delta", format!("must lie in (0, 1), got {}", self.delta)));
+        }
+        Ok(self)
+    }
+}
+
+/// Sampled betweenness with its error bound.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ApproxBetweenness {
+    /// Estimated betweenness per node, on the scale of [`betweenness`] with the same
+    /// `normalized` option.
+    pub values: Vec<f64>,
+    /// Shortest paths sampled.
+    pub samples: usize,
+    /// Upper bound of the vertex diameter used for the sample size.
+    pub vertex_diameter_bound: usize,
+    /// With probability at least `1 - delta`, every `|values[v] - exact[v]| <= bound`.
+    pub bound: f64,
+    /// The `epsilon` asked for (the bound on the n (n - 1) scale).
+    pub epsilon: f64,
+    /// The `delta` asked for.
+    pub delta: f64,
+}
+
+/// Approximate betweenness by sampling shortest paths (Riondato & Kornaropoulos 2016), for
+/// networks too large for the exact O(n m) computation.
+///
+/// Draws `r = ceil(0.5 / epsilon^2 (floor(log2(VD - 2)) + 1 + ln(1 / delta)))` node pairs
+/// uniformly, one uniformly random shortest path between each, and credits `1 / r` to the
+/// path's inner nodes. `VD` bounds the vertex diameter (nodes on a longest shortest path):
+/// `2 ecc(root) + 1` per component with hops, the component size with weights. With
+/// probability at least `1 - delta`, every estimate is within `epsilon` of
+/// `b(v) / (n (n - 1))` (ordered pairs), i.e. within `epsilon n / (n - 2)` of the
+/// normalised value of [`betweenness`] ([`ApproxBetweenness::bound`] states it in the units of
+/// the values).
+///
+/// Complexity: O(r m) time in the worst case (each search stops at its target), O(n + m)
+/// memory. Deterministic for a seed.
+///
+/// Source: M. Riondato & E. M. Kornaropoulos (2016), Data Min. Knowl. Disc. 30, 438, Thm 1
+/// (constant c = 0.5 as in the paper).
+///
+/// ```
+/// use clusterpolicy::network::{approximate_betweenness, betweenness, ApproxBetweennessParams, Network};
+/// let edges: Vec<(String, String, f64)> =
+///     (0..30).map(|i| (i.to_string(), ((i * 7 + 3) % 30).to_string(), 1.0)).collect();
+/// let net = Network::from_edges(&edges)?;
+/// let exact = betweenness(&net, &Default::default())?;
+/// let approx = approximate_betweenness(&net, &ApproxBetweennessParams { epsilon: 0.05, ..Default::default() })?;
+/// assert!(exact.iter().zip(&approx.values).all(|(e, a)| (e - a).abs() <= approx.bound));
+/// # Ok::<(), clusterpolicy::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidParameter`] from [`ApproxBetweennessParams::check`].
+pub fn approximate_betweenness(net: &Network, params: &ApproxBetweennessParams) -> Result<ApproxBetweenness> {
+    params.check()?;
+    let n = net.node_count();
+    let nf = n as f64;
+    let lengths = lengths(net, params.distance);
+    let off = arc_offsets(net);
+    // Vertex-diameter bound.
+    let comps = super::structure::components(net);
+    let mut vd = 1usize;
+    let mut st = Sssp::new(n);
+    for c in &comps {
+        let bound = match lengths {
+            Lengths::Hops => {
+                st.bfs(net, c[0]);
+                let ecc = st.order.iter().map(|&v| st.dist[v as usize]).max().unwrap_or(0) as usize;
+                st.reset();
+                (2 * ecc + 1).min(c.len())
+            }
+            _ => c.len(),
+        };
+        vd = vd.max(bound);
+    }
+    let log_term = if vd > 2 { ((vd - 2) as f64).log2().floor() } else { 0.0 };
+    let r = (0.5 / (params.epsilon * params.epsilon) * (log_term + 1.0 + (1.0 / params.delta).ln())).ceil() as usize;
+    let mut est = vec![0.0; n];
+    let mut rng = ChaCha8Rng::seed_from_u64(params.seed);
+    if n >= 3 {
+        let inc = 1.0 / r as f64;
+        for _ in 0..r {
+            let s = rng.random_range(0..n);
+            let mut t = rng.random_range(0..n - 1);
+            if t >= s {
+                t += 1;
+            }
+            st.search(net, &off, &lengths, s);
+            let reached = match lengths {
+                Lengths::Small(..) => st.distf[t].is_finite(),
+                Lengths::Hops | Lengths::Real(_) => st.dist[t] != UNSEEN,
+            };
+            if reached {
+                // Walk back from t choosing each predecessor with probability sigma_v / sigma_w.
+                let mut w = t;
+                while w != s {
+                    let x = rng.random::<f64>() * st.sigma[w];
+                    let mut acc = 0.0;
+                    let mut chosen = usize::MAX;
+                    let mut last = usize::MAX;
+                    let base = off[w];
+                    for (k, &v) in net.neighbors(w).iter().enumerate() {
+                        let v = v as usize;
+                        if st.is_pred(&lengths, v, w, base + k) {
+                            acc += st.sigma[v];
+                            last = v;
+                            if x < acc {
+                                chosen = v;
+                                break;
+                            }
+                        }
+                    }
+                    if chosen == usize::MAX {
+                        chosen = last; // rounding at the top end
+                    }
+                    if chosen == usize::MAX {
+                        break;
+                    }
+                    if chosen != s {
+                        est[chosen] += inc;
+                    }
+                    w = chosen;
+                }
+            }
+            st.reset();
+        }
+    }
+    // est estimates b(v) / (n (n - 1)) over ordered pairs.
+    let (scale, bound) = if params.normalized {
+        if n > 2 { (nf / (nf - 2.0), params.epsilon * nf / (nf - 2.0)) } else { (0.0, 0.0) }
+    } else {
+        (nf * (nf - 1.0) / 2.0, params.epsilon * nf * (nf - 1.0) / 2.0)
+    };
+    Ok(ApproxBetweenness {
+        values: est.iter().map(|x| x * scale).collect(),
+        samples: r,
+        vertex_diameter_bound: vd,
+        bound,
+        epsilon: params.epsilon,
+        delta: params.delta,
+    })
+}
