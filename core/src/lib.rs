@@ -38,6 +38,8 @@
 //!   VIKOR, PROMETHEE II, AHP, weighted sum and product) with sensitivity and SMAA, foresight
 //!   scenarios, target monitoring, pilot evaluation (difference-in-differences), peer regions,
 //!   evidence feedback and programme monitoring.
+//! - [`complexity`]: smart-specialisation models: relatedness, relatedness density,
+//!   economic complexity (each peer's convention), outlook, priority maps and backtests.
 //! - [`report`]: the report of the main job, as JSON and self-contained HTML.
 //! - [`error`]: the crate's [`Error`] type.
 //!
@@ -46,6 +48,7 @@
 //! - `parallel` (default): multi-threaded all-sources network measures (rayon); the
 //!   WebAssembly build turns it off.
 
+pub mod complexity;
 pub mod error;
 pub mod model;
 pub mod network;

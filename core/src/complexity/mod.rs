@@ -1,0 +1,73 @@
+//! Smart-specialisation models: which activities a region could grow into (relatedness),
+//! how valuable they are (economic complexity), where a region's priorities lie (priority
+//! maps), and whether such advice would have been right in the past (backtests).
+//!
+//! Every model takes a binary region x activity presence matrix (from
+//! [`specialisation::presence`](crate::specialisation::presence)) as a [`LabelledMatrix`],
+//! or a bare `ArrayView2` in the `*_values` kernels used by the bindings; the profile,
+//! priority map and backtest start from counts and compute RCA and presence themselves.
+//! Each peer's convention is a named choice, reproduced to 1e-9 by the reference tests on
+//! the world-trade, Spanish-province and Australian census data:
+//!
+//! | model | functions | matches |
+//! |---|---|---|
+//! | relatedness | [`relatedness`], [`cooccurrence`] with [`RelatednessMethod`] | py-ecomplexity (proximity, diagonal 1; continuous), Datawheel (proximity, diagonal 0), EconGeo (`prob`, `association`, `cosine`, `Jaccard`) |
+//! | relatedness density | [`relatedness_density`] (0-1 or 0-100, optional rounding) | py-ecomplexity `density`, Datawheel `relatedness`, EconGeo `relatedness_density` |
+//! | relative relatedness | [`relative_relatedness`] | Datawheel `relative_relatedness` |
+//! | economic complexity | [`economic_complexity`] with [`ComplexityMethod`] | py-ecomplexity (eigenvector), Datawheel (reflections), EconGeo (`KCI`/`TCI`, `MORc`/`MORt`), R `economiccomplexity` (fitness) |
+//! | subnational ECI | [`subnational_eci`] | Datawheel `complexity_subnational` |
+//! | outlook | [`complexity_outlook`] (COI, COG), [`opportunity_gain`] | py-ecomplexity; Datawheel |
+//! | all at once | [`complexity_profile`], [`complexity_profile_panel`] | py-ecomplexity `ecomplexity()` |
+//! | priority map | [`priority_map`] | Balland, Boschma, Crespo & Rigby (2019) |
+//! | backtest | [`backtest`], [`backtest_scores`] | ROC AUC, average precision, precision@k vs random |
+//!
+//! ## The symmetric eigenproblem
+//! The eigenvector indices need the eigenvector of `Mpp = U^-1 M' D^-1 M` for its second
+//! largest eigenvalue. `Mpp` is similar to the symmetric `U^-1/2 M' D^-1 M U^-1/2` (and
+//! shares its spectrum with the region-side `D^-1/2 M U^-1 M' D^-1/2`), whose top
+//! eigenvector `sqrt(u)` is known. We take the smaller side, never form the matrix, project
+//! the known eigenvector out and run Lanczos with full re-orthogonalisation, so one index
+//! costs a few dozen sparse products instead of a dense non-symmetric eigendecomposition.
+//! Small sides are solved densely with nalgebra's `SymmetricEigen`, which also solves the
+//! small tridiagonal problems. EconGeo rounds its transition matrices to 4 decimals first;
+//! its preset refines the symmetric solution on the rounded matrix by inverse iteration.
+
+// Views are taken by value, as the house convention says (NumPy arrays cross as views).
+#![allow(clippy::needless_pass_by_value)]
+// Element-wise vector updates read best as one `iter_mut().for_each(..)` line each.
+#![allow(clippy::needless_for_each)]
+
+mod backtest;
+mod data;
+mod eigen;
+mod indices;
+mod outlook;
+mod priority;
+mod relatedness;
+mod sparse;
+mod stats;
+
+#[allow(unused_imports)] // used in docs
+use crate::model::LabelledMatrix;
+
+pub use backtest::{Backtest, BacktestParams, BacktestRegion, BacktestSummary, backtest, backtest_scores};
+pub use data::observation_panel;
+pub use indices::{
+    ActivityComplexity, Complexity, ComplexityMethod, ComplexityParams, ComplexityValues, RegionComplexity,
+    RegionScore, SubnationalParams, economic_complexity, economic_complexity_values, subnational_eci,
+    subnational_eci_values,
+};
+pub use outlook::{
+    Outlook, OutlookParams, OutlookValues, ProfileParams, ProfileTable, ProfileValues, complexity_outlook,
+    complexity_outlook_values, complexity_profile, complexity_profile_panel, complexity_profile_values,
+    opportunity_gain, opportunity_gain_values,
+};
+pub use priority::{
+    Evidence, PriorityMap, PriorityParams, PriorityPoint, Quadrant, Recommendation, ThresholdRule, priority_map,
+    priority_maps,
+};
+pub use relatedness::{
+    DensityParams, DensityScale, Diagonal, RelatednessMethod, RelatednessParams, cooccurrence, cooccurrence_values,
+    relatedness, relatedness_density, relatedness_density_values, relatedness_values, relative_relatedness,
+    relative_relatedness_values,
+};

@@ -1,0 +1,186 @@
+//! Input checks and the sparse form of a binary presence matrix shared by every model of the
+//! module.
+
+use ndarray::{Array2, ArrayView2};
+
+use crate::error::{Error, Result};
+
+/// Labels used to name offending cells in errors; `None` names them by position only.
+#[derive(Clone, Copy)]
+pub(crate) struct Names<'a> {
+    pub(crate) rows: Option<&'a [String]>,
+    pub(crate) cols: Option<&'a [String]>,
+}
+
+impl<'a> Names<'a> {
+    pub(crate) fn none() -> Self {
+        Self { rows: None, cols: None }
+    }
+
+    pub(crate) fn of(rows: &'a [String], cols: &'a [String]) -> Self {
+        Self { rows: Some(rows), cols: Some(cols) }
+    }
+
+    pub(crate) fn cell(&self, i: usize, j: usize) -> String {
+        let r = match self.rows.and_then(|r| r.get(i)) {
+            Some(l) => format!("row {i} (`{l}`)"),
+            None => format!("row {i}"),
+        };
+        let c = match self.cols.and_then(|c| c.get(j)) {
+            Some(l) => format!("column {j} (`{l}`)"),
+            None => format!("column {j}"),
+        };
+        format!("{r}, {c}")
+    }
+}
+
+/// Fails unless every value is finite.
+pub(crate) fn check_finite(what: &str, values: ArrayView2<'_, f64>, names: Names<'_>) -> Result<()> {
+    for ((i, j), v) in values.indexed_iter() {
+        if !v.is_finite() {
+            return Err(Error::NonFinite { what: what.to_owned(), at: names.cell(i, j) });
+        }
+    }
+    Ok(())
+}
+
+/// Fails unless the matrix is non-empty and holds only 0 and 1.
+pub(crate) fn check_presence(values: ArrayView2<'_, f64>, names: Names<'_>) -> Result<()> {
+    if values.is_empty() {
+        return Err(Error::Empty { what: "presence matrix".into() });
+    }
+    for ((i, j), &v) in values.indexed_iter() {
+        if v.is_nan() || v.is_infinite() {
+            return Err(Error::NonFinite { what: "presence matrix".into(), at: names.cell(i, j) });
+        }
+        if v != 0.0 && v != 1.0 {
+            return Err(Error::param(
+                "presence",
+                format!(
+                    "must hold only 0 and 1 (binary presence, e.g. specialisation::presence), found {v} at {}",
+                    names.cell(i, j)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A binary region x activity matrix stored twice, by rows (the activities of each region)
+/// and by columns (the regions of each activity), with its degrees.
+#[derive(Debug, Clone)]
+pub(crate) struct Bipartite {
+    pub(crate) n_rows: usize,
+    pub(crate) n_cols: usize,
+    row_ptr: Vec<usize>,
+    col_idx: Vec<usize>,
+    col_ptr: Vec<usize>,
+    row_idx: Vec<usize>,
+    /// Diversity: number of activities present in each region.
+    pub(crate) diversity: Vec<f64>,
+    /// Ubiquity: number of regions where each activity is present.
+    pub(crate) ubiquity: Vec<f64>,
+}
+
+impl Bipartite {
+    /// From a checked 0/1 matrix (any non-zero counts as present).
+    pub(crate) fn new(m: ArrayView2<'_, f64>) -> Self {
+        let (n_rows, n_cols) = m.dim();
+        let mut row_ptr = Vec::with_capacity(n_rows + 1);
+        let mut col_idx = Vec::new();
+        let mut col_count = vec![0usize; n_cols];
+        row_ptr.push(0);
+        for row in m.outer_iter() {
+            for (j, &v) in row.iter().enumerate() {
+                if v != 0.0 {
+                    col_idx.push(j);
+                    col_count[j] += 1;
+                }
+            }
+            row_ptr.push(col_idx.len());
+        }
+        let mut col_ptr = Vec::with_capacity(n_cols + 1);
+        col_ptr.push(0);
+        for c in &col_count {
+            col_ptr.push(col_ptr.last().copied().unwrap_or(0) + c);
+        }
+        let mut fill = col_ptr.clone();
+        let mut row_idx = vec![0usize; col_idx.len()];
+        for i in 0..n_rows {
+            for &j in &col_idx[row_ptr[i]..row_ptr[i + 1]] {
+                row_idx[fill[j]] = i;
+                fill[j] += 1;
+            }
+        }
+        let diversity = (0..n_rows).map(|i| (row_ptr[i + 1] - row_ptr[i]) as f64).collect();
+        let ubiquity = col_count.iter().map(|&c| c as f64).collect();
+        Self { n_rows, n_cols, row_ptr, col_idx, col_ptr, row_idx, diversity, ubiquity }
+    }
+
+    /// Activities present in region `i`, increasing.
+    pub(crate) fn row(&self, i: usize) -> &[usize] {
+        &self.col_idx[self.row_ptr[i]..self.row_ptr[i + 1]]
+    }
+
+    /// Regions where activity `j` is present, increasing.
+    pub(crate) fn col(&self, j: usize) -> &[usize] {
+        &self.row_idx[self.col_ptr[j]..self.col_ptr[j + 1]]
+    }
+
+    /// The sub-matrix of the given rows and columns (indices increasing).
+    pub(crate) fn select(&self, rows: &[usize], cols: &[usize]) -> Self {
+        let mut col_map = vec![usize::MAX; self.n_cols];
+        for (k, &j) in cols.iter().enumerate() {
+            col_map[j] = k;
+        }
+        let mut dense = Array2::<f64>::zeros((rows.len(), cols.len()));
+        for (k, &i) in rows.iter().enumerate() {
+            for &j in self.row(i) {
+                if col_map[j] != usize::MAX {
+                    dense[[k, col_map[j]]] = 1.0;
+                }
+            }
+        }
+        Self::new(dense.view())
+    }
+
+    /// `out = M x` (one value per region).
+    pub(crate) fn mul(&self, x: &[f64], out: &mut [f64]) {
+        for (i, o) in out.iter_mut().enumerate() {
+            *o = self.row(i).iter().map(|&j| x[j]).sum();
+        }
+    }
+
+    /// `out = M' y` (one value per activity).
+    pub(crate) fn tmul(&self, y: &[f64], out: &mut [f64]) {
+        for (j, o) in out.iter_mut().enumerate() {
+            *o = self.col(j).iter().map(|&i| y[i]).sum();
+        }
+    }
+
+    /// Co-occurrence counts `C = M'M` (activities x activities, diagonal = ubiquity),
+    /// counted with bit sets: exact integers.
+    pub(crate) fn cooccurrence(&self) -> Array2<f64> {
+        let words = self.n_rows.div_ceil(64);
+        let mut bits = vec![0u64; words * self.n_cols];
+        for j in 0..self.n_cols {
+            for &i in self.col(j) {
+                bits[j * words + i / 64] |= 1u64 << (i % 64);
+            }
+        }
+        let n = self.n_cols;
+        let mut c = Array2::<f64>::zeros((n, n));
+        for a in 0..n {
+            let ba = &bits[a * words..(a + 1) * words];
+            c[[a, a]] = self.ubiquity[a];
+            for b in (a + 1)..n {
+                let bb = &bits[b * words..(b + 1) * words];
+                let k: u32 = ba.iter().zip(bb).map(|(x, y)| (x & y).count_ones()).sum();
+                let k = f64::from(k);
+                c[[a, b]] = k;
+                c[[b, a]] = k;
+            }
+        }
+        c
+    }
+}
