@@ -50,6 +50,18 @@ export type PartnerRole = "lead" | "partner" | "associated";
  */
 export type ShiftKind = "absolute" | "relative";
 /**
+ * Which way spending deviates from plan.
+ */
+export type Deviation = "underspending" | "overspending";
+/**
+ * A multi-criteria method, for functions that let the caller choose one.
+ */
+export type McdaMethod = "weighted_sum" | "weighted_product" | "topsis" | "vikor" | "promethee_ii";
+/**
+ * What a knowledge-hub item is.
+ */
+export type HubItemKind = "evidence" | "measure";
+/**
  * What kind of problem validation found.
  */
 export type ProblemKind =
@@ -66,6 +78,10 @@ export type ProblemKind =
  * How serious a problem is.
  */
 export type Severity = "error" | "warning";
+/**
+ * Where a target stands.
+ */
+export type TrackStatus = "achieved" | "on_track" | "at_risk" | "off_track" | "missed" | "no_data";
 
 /**
  * Everything the knowledge platform knows, as one JSON-serialisable document: the
@@ -933,6 +949,72 @@ export interface Target {
   target_year: number;
 }
 /**
+ * Result of `before_after`.
+ */
+export interface BeforeAfter {
+  /**
+   * Mean over units of each unit's mean outcome after.
+   */
+  after: number;
+  /**
+   * Mean over units of each unit's mean outcome before.
+   */
+  before: number;
+  /**
+   * `after - before`.
+   */
+  change: number;
+  /**
+   * Two-sided p-value of the paired t-test with `units - 1` degrees of freedom.
+   */
+  p_value?: number | null;
+  /**
+   * `change / before` (`None` when `before` is 0).
+   */
+  relative_change?: number | null;
+  /**
+   * Paired standard error of the change, `sd(diff) / sqrt(units)` (`None` for one unit).
+   */
+  std_error?: number | null;
+  /**
+   * Units observed both before and after.
+   */
+  units: number;
+}
+/**
+ * Communication reach by target group against plan.
+ */
+export interface CommunicationRow {
+  /**
+   * Achieved reach of the activities that report one.
+   */
+  achieved: number;
+  /**
+   * Activities addressing it.
+   */
+  activities: number;
+  /**
+   * Whether the reach rate is below the threshold.
+   */
+  below_plan: boolean;
+  /**
+   * Planned reach of all its activities.
+   */
+  planned: number;
+  /**
+   * Planned reach of the activities that report an achieved reach.
+   */
+  planned_reported: number;
+  /**
+   * `achieved / planned_reported`.
+   */
+  reach_rate?: number | null;
+  /**
+   * The target group.
+   */
+  target_group: TargetGroup;
+}
+/**
  * What a dataset holds for one country.
  */
 export interface CountrySummary {
@@ -968,6 +1050,35 @@ export interface CountrySummary {
    * Regions located in the country.
    */
   regions: number;
+}
+/**
+ * Which countries and regions a partnership reaches.
+ */
+export interface Coverage {
+  /**
+   * Countries of the programme area not reached, sorted.
+   */
+  area_countries_uncovered: string[];
+  /**
+   * Regions of the programme area reached (walking up the region hierarchy), sorted.
+   */
+  area_regions_covered: string[];
+  /**
+   * Regions of the programme area not reached, sorted.
+   */
+  area_regions_uncovered: string[];
+  /**
+   * Share of the programme area's regions reached (0 without an area).
+   */
+  area_share: number;
+  /**
+   * Countries of the partners (canonical codes, sorted).
+   */
+  countries: string[];
+  /**
+   * Regions of the partners (as located, sorted).
+   */
+  regions: string[];
 }
 /**
  * The dataset summary section of the report.
@@ -1129,6 +1240,420 @@ export interface ProgrammeCoverage {
   uncovered_regions: string[];
 }
 /**
+ * Inference of an estimate with cluster-robust standard errors.
+ */
+export interface DidEstimate {
+  /**
+   * Confidence interval at the requested level.
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  ci?: [number, number] | null;
+  /**
+   * Units (clusters).
+   */
+  clusters: number;
+  /**
+   * The difference-in-differences estimate.
+   */
+  estimate: number;
+  /**
+   * Observations used.
+   */
+  observations: number;
+  /**
+   * Two-sided p-value from Student's t with `clusters - 1` degrees of freedom.
+   */
+  p_value?: number | null;
+  /**
+   * Periods.
+   */
+  periods: number;
+  /**
+   * Cluster-robust standard error (by unit), `None` without residual degrees of freedom or
+   * with a single cluster.
+   */
+  std_error?: number | null;
+  /**
+   * `estimate / std_error`.
+   */
+  t_stat?: number | null;
+}
+/**
+ * One dimension's part in a peer's distance.
+ */
+export interface DimensionDistance {
+  /**
+   * Dimension name.
+   */
+  dimension: string;
+  /**
+   * Distance in this dimension.
+   */
+  distance: number;
+  /**
+   * Its share of the aggregate distance, `omega_k d_k / sum_l omega_l d_l` (0 when all are 0).
+   */
+  share: number;
+}
+/**
+ * One piece of evidence's part in a pooled effect.
+ */
+export interface EvidenceContribution {
+  /**
+   * Whether the standard error was assumed (missing in the record).
+   */
+  assumed_se: boolean;
+  /**
+   * Its estimate.
+   */
+  estimate: number;
+  /**
+   * Evidence id.
+   */
+  evidence: string;
+  /**
+   * How far it moved the effect: `weight x (estimate - prior mean)` (the pulls add up to
+   * the shift); without a prior, `weight x estimate`.
+   */
+  pull: number;
+  /**
+   * Its quality grade.
+   */
+  quality: Quality;
+  /**
+   * Its standard error (given or assumed).
+   */
+  std_error: number;
+  /**
+   * Its share of the posterior precision, `tau_e / tau`.
+   */
+  weight: number;
+}
+/**
+ * Result of `evidence_feedback`.
+ */
+export interface EvidenceFeedback {
+  /**
+   * Measures whose rank changed, with the evidence that moved them most (largest pull
+   * first): `(measure, rank_before, rank_after, evidence ids)`.
+   */
+  changes: [unknown, unknown, unknown, unknown][];
+  /**
+   * Criteria left out because they do not vary between the measures.
+   */
+  constant_criteria: string[];
+  /**
+   * Criteria of the ranking, in column order.
+   */
+  criteria: string[];
+  /**
+   * One entry per measure, in the strategy's order.
+   */
+  measures: MeasureUpdate[];
+  /**
+   * The method.
+   */
+  method: McdaMethod;
+  /**
+   * Strategy id.
+   */
+  strategy: string;
+}
+/**
+ * What the evidence did to one measure.
+ */
+export interface MeasureUpdate {
+  /**
+   * Budget.
+   */
+  budget: number;
+  /**
+   * Delivery: achievement rate of the measure's own target, if monitored.
+   */
+  delivery?: number | null;
+  /**
+   * The pooled effect (prior, posterior, contributions).
+   */
+  effect: PooledEffect;
+  /**
+   * Measure id.
+   */
+  measure: string;
+  /**
+   * Measure name.
+   */
+  name: string;
+  /**
+   * Rank with the updated effects.
+   */
+  rank_after: number;
+  /**
+   * Rank with the prior effects.
+   */
+  rank_before: number;
+  /**
+   * MCDA score with the updated effects.
+   */
+  score_after: number;
+  /**
+   * MCDA score with the prior effects.
+   */
+  score_before: number;
+}
+/**
+ * A pooled (posterior) effect.
+ */
+export interface PooledEffect {
+  /**
+   * The evidence used, largest absolute pull first.
+   */
+  contributions: EvidenceContribution[];
+  /**
+   * Posterior (pooled) mean; the prior mean when there is no usable evidence.
+   */
+  mean?: number | null;
+  /**
+   * Prior mean, if a prior was given.
+   */
+  prior_mean?: number | null;
+  /**
+   * Prior standard deviation, if a prior was given.
+   */
+  prior_sd?: number | null;
+  /**
+   * The prior's share of the posterior precision.
+   */
+  prior_weight?: number | null;
+  /**
+   * Posterior standard deviation.
+   */
+  sd?: number | null;
+  /**
+   * `mean - prior_mean`.
+   */
+  shift?: number | null;
+  /**
+   * Evidence left out (no effect, or an effect without usable uncertainty).
+   */
+  skipped: string[];
+}
+/**
+ * Foresight: a strategy's measures under the scenarios.
+ */
+export interface ForesightSummary {
+  /**
+   * The payoff matrix (posterior effects x scenario multipliers).
+   */
+  payoffs: ScenarioPayoffs;
+  /**
+   * The decision rules on it (Hurwicz alpha 0.5).
+   */
+  rules: ScenarioRules;
+}
+/**
+ * The payoff matrix of a strategy's measures under the dataset's scenarios.
+ */
+export interface ScenarioPayoffs {
+  /**
+   * Effect of each measure before scenario shifts.
+   */
+  base_effect: number[];
+  /**
+   * Measure ids (rows).
+   */
+  options: string[];
+  /**
+   * `payoff[i][j]`: effect of measure `i` under scenario `j`.
+   */
+  payoff: number[][];
+  /**
+   * Scenario probabilities, when every scenario has one.
+   */
+  probabilities?: number[] | null;
+  /**
+   * Scenario ids (columns).
+   */
+  scenarios: string[];
+  /**
+   * The strategy.
+   */
+  strategy: string;
+}
+/**
+ * Result of `scenario_rules`.
+ */
+export interface ScenarioRules {
+  /**
+   * The best options by each rule.
+   */
+  choices: RuleChoices;
+  /**
+   * `sum_j p_j v_ij`, when probabilities are given.
+   */
+  expected_value?: number[] | null;
+  /**
+   * `alpha max_j v_ij + (1 - alpha) min_j v_ij`.
+   */
+  hurwicz: number[];
+  /**
+   * `mean_j v_ij`.
+   */
+  laplace: number[];
+  /**
+   * `max_j r_ij`.
+   */
+  max_regret: number[];
+  /**
+   * `max_j v_ij`.
+   */
+  maximax: number[];
+  /**
+   * `min_j v_ij`.
+   */
+  maximin: number[];
+  /**
+   * Regret `r_ij = max_k v_kj - v_ij`.
+   */
+  regret: number[][];
+  /**
+   * Scenario-robust rank: by worst rank over the scenarios, then mean rank, then maximum
+   * regret (1 = most robust; options equal in all three share the rank).
+   */
+  robust_rank: number[];
+  /**
+   * Rank of each option in each scenario (`[option][scenario]`, 1 = best).
+   */
+  scenario_ranks: number[][];
+  /**
+   * Worst rank of each option over the scenarios.
+   */
+  worst_rank: number[];
+}
+/**
+ * The best options by each decision rule (several when tied).
+ */
+export interface RuleChoices {
+  /**
+   * Highest expected value (with probabilities).
+   */
+  expected_value?: number[] | null;
+  /**
+   * Highest Hurwicz value.
+   */
+  hurwicz: number[];
+  /**
+   * Highest mean payoff (Laplace: equally likely scenarios).
+   */
+  laplace: number[];
+  /**
+   * Highest best-case payoff.
+   */
+  maximax: number[];
+  /**
+   * Highest worst-case payoff (Wald).
+   */
+  maximin: number[];
+  /**
+   * Smallest maximum regret (Savage).
+   */
+  minimax_regret: number[];
+}
+/**
+ * An item of the knowledge hub, ranked for a region.
+ */
+export interface HubItem {
+  /**
+   * Activity component, 0-1.
+   */
+  activities: number;
+  /**
+   * Actor component, 0-1.
+   */
+  actors: number;
+  /**
+   * Its id.
+   */
+  id: string;
+  /**
+   * Evidence or measure.
+   */
+  kind: HubItemKind;
+  /**
+   * Place component, 0-1.
+   */
+  place: number;
+  /**
+   * Why it is relevant, one sentence per reason.
+   */
+  reasons: string[];
+  /**
+   * Relevance, 0-1.
+   */
+  score: number;
+  /**
+   * Its summary (evidence) or name (measure).
+   */
+  title: string;
+}
+/**
+ * A peer region and why it is close.
+ */
+export interface Peer {
+  /**
+   * The dimensions in which the peer is closer than its aggregate distance: what makes
+   * the two regions alike.
+   */
+  closest_dimensions: string[];
+  /**
+   * Per dimension, closest first.
+   */
+  dimensions: DimensionDistance[];
+  /**
+   * Aggregate distance.
+   */
+  distance: number;
+  /**
+   * Rescaled distance, 0-1.
+   */
+  distance_rescaled: number;
+  /**
+   * The peer region.
+   */
+  region: string;
+}
+/**
+ * The pilot evaluation of the report.
+ */
+export interface PilotSummary {
+  /**
+   * Before/after change of the treated regions alone (no comparison group), around the
+   * first treatment year.
+   */
+  before_after?: BeforeAfter | null;
+  /**
+   * Comparison regions.
+   */
+  comparison_regions: number;
+  /**
+   * Two-way fixed-effects DiD with cluster-robust standard errors.
+   */
+  did: DidEstimate;
+  /**
+   * The outcome (log of the indicator).
+   */
+  outcome: string;
+  /**
+   * The programme whose participation is the treatment.
+   */
+  programme: string;
+  /**
+   * Treated regions.
+   */
+  treated_regions: number;
+}
+/**
  * One problem found by `Dataset::validate`.
  */
 export interface Problem {
@@ -1148,6 +1673,89 @@ export interface Problem {
    * How serious it is.
    */
   severity: Severity;
+}
+/**
+ * A programme's monitoring in the report.
+ */
+export interface ProgrammeSummary {
+  /**
+   * Absorption.
+   */
+  absorption?: number | null;
+  /**
+   * Budget of its projects.
+   */
+  budget: number;
+  /**
+   * Communication reach by target group.
+   */
+  communication: CommunicationRow[];
+  /**
+   * Coverage of the programme area.
+   */
+  coverage: Coverage;
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Programme id.
+   */
+  programme: string;
+  /**
+   * Projects, in dataset order.
+   */
+  projects: ProjectLine[];
+  /**
+   * Spending reported.
+   */
+  spent: number;
+}
+/**
+ * A project's line in the programme summary.
+ */
+export interface ProjectLine {
+  /**
+   * Absorption.
+   */
+  absorption?: number | null;
+  /**
+   * All deliverables.
+   */
+  deliverables: number;
+  /**
+   * Deviation flag.
+   */
+  flag?: Deviation | null;
+  /**
+   * Forecast absorption at the burn rate.
+   */
+  forecast_absorption?: number | null;
+  /**
+   * Deliverables delivered late or overdue.
+   */
+  late_deliverables: number;
+  /**
+   * Acronym or title.
+   */
+  name: string;
+  /**
+   * Project id.
+   */
+  project: string;
+}
+/**
+ * The peers of a strategy owner region.
+ */
+export interface RegionPeers {
+  /**
+   * Its nearest structural peers.
+   */
+  peers: Peer[];
+  /**
+   * The region.
+   */
+  region: string;
 }
 /**
  * The specialisation profile of one region.
@@ -1262,6 +1870,12 @@ export interface Report {
    */
   specialisation?: SpecialisationSummary | null;
   /**
+   * Strategy evaluation and policy learning: scoreboards, evidence-updated measure
+   * ranking, foresight, pilot evaluation, peers, knowledge hub, programme monitoring
+   * (absent when the dataset has neither strategies nor programmes).
+   */
+  strategy?: StrategySummary | null;
+  /**
    * The dataset summary.
    */
   summary: DatasetSummary;
@@ -1294,6 +1908,128 @@ export interface SpecialisationSummary {
    * The year profiled (the last year with observations).
    */
   year: number;
+}
+/**
+ * The strategy section of the report.
+ */
+export interface StrategySummary {
+  /**
+   * Evidence-updated ranking of its measures.
+   */
+  feedback?: EvidenceFeedback | null;
+  /**
+   * SMAA-2 first-rank acceptability of its measures on the updated criteria (10 000 seeded
+   * uniform weight samples), one per measure.
+   */
+  first_rank_acceptability?: number[] | null;
+  /**
+   * The strategy whose measures are ranked (the one with most evidence on its measures).
+   */
+  focus?: string | null;
+  /**
+   * Its measures under the foresight scenarios.
+   */
+  foresight?: ForesightSummary | null;
+  /**
+   * Knowledge-hub items for the focus strategy's owner region.
+   */
+  hub: HubItem[];
+  /**
+   * Structural peers of the focus strategy's owner region.
+   */
+  peers?: RegionPeers | null;
+  /**
+   * Pilot evaluation of the latest programme's participation.
+   */
+  pilot?: PilotSummary | null;
+  /**
+   * Programme monitoring.
+   */
+  programmes: ProgrammeSummary[];
+  /**
+   * One scoreboard per strategy, in dataset order.
+   */
+  scoreboards: Scoreboard[];
+}
+/**
+ * The scoreboard of a strategy: every target with its status.
+ */
+export interface Scoreboard {
+  /**
+   * Number of targets per status.
+   */
+  counts: {
+    [k: string]: number;
+  };
+  /**
+   * Mean achievement over the targets that have one.
+   */
+  mean_achievement?: number | null;
+  /**
+   * Strategy name.
+   */
+  name: string;
+  /**
+   * One row per target, in the strategy's order.
+   */
+  rows: TargetStatus[];
+  /**
+   * Strategy id.
+   */
+  strategy: string;
+}
+/**
+ * The state of one target.
+ */
+export interface TargetStatus {
+  /**
+   * `achievement_rate`.
+   */
+  achievement?: number | null;
+  /**
+   * Latest actual value, if observed.
+   */
+  actual?: number | null;
+  /**
+   * `actual / target`.
+   */
+  actual_over_target?: number | null;
+  /**
+   * Year of the actual value.
+   */
+  actual_year?: number | null;
+  /**
+   * Baseline value.
+   */
+  baseline: number;
+  /**
+   * Baseline year.
+   */
+  baseline_year: number;
+  /**
+   * Share of the time from baseline to target year elapsed at the actual year, 0-1.
+   */
+  expected_progress?: number | null;
+  /**
+   * The indicator.
+   */
+  indicator: string;
+  /**
+   * The verdict.
+   */
+  status: TrackStatus;
+  /**
+   * What was measured: the target's measure, or the strategy owner.
+   */
+  subject: SubjectRef;
+  /**
+   * Target value.
+   */
+  target: number;
+  /**
+   * Target year.
+   */
+  target_year: number;
 }
 /**
  * The result of `Dataset::validate`: all problems, in document order by entity (the

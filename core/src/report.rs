@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Dataset, HelixKind, PartnerRole, ValidationReport, canonical_country};
 use crate::specialisation::SpecialisationSummary;
+use crate::strategy::StrategySummary;
 
 /// Counts of each kind of entity in a dataset.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -149,6 +150,11 @@ pub struct Report {
     /// employment observations by region and activity).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub specialisation: Option<SpecialisationSummary>,
+    /// Strategy evaluation and policy learning: scoreboards, evidence-updated measure
+    /// ranking, foresight, pilot evaluation, peers, knowledge hub, programme monitoring
+    /// (absent when the dataset has neither strategies nor programmes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategy: Option<StrategySummary>,
 }
 
 impl DatasetSummary {
@@ -325,6 +331,7 @@ impl Report {
             summary: DatasetSummary::build(ds),
             validation: ds.validate(),
             specialisation: crate::specialisation::summarise(ds, "employment", None, TOP_SPECIALISATIONS).ok(),
+            strategy: crate::strategy::summarise(ds).ok(),
         }
     }
 
@@ -363,6 +370,9 @@ impl Report {
         validation_html(&mut h, &self.validation);
         if let Some(sp) = &self.specialisation {
             specialisation_html(&mut h, sp);
+        }
+        if let Some(st) = &self.strategy {
+            strategy_html(&mut h, st);
         }
         h.raw("</main>\n</body>\n</html>\n");
         h.0
@@ -522,6 +532,221 @@ fn specialisation_html(h: &mut Html, sp: &SpecialisationSummary) {
         })
         .collect();
     h.table("specialisation-table", &["region", "total", "Krugman", "top specialisations (LQ)", "star clusters"], &rows);
+    h.raw("</section>\n");
+}
+
+fn opt_pct(v: Option<f64>) -> String {
+    v.map_or_else(|| "-".to_owned(), |x| format!("{:.1} %", 100.0 * x))
+}
+
+fn opt_num(v: Option<f64>, decimals: usize) -> String {
+    v.map_or_else(|| "-".to_owned(), |x| format!("{x:.decimals$}"))
+}
+
+fn wire<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|x| x.as_str().map(|s| s.replace('_', " "))).unwrap_or_default()
+}
+
+#[allow(clippy::too_many_lines)]
+fn strategy_html(h: &mut Html, st: &StrategySummary) {
+    h.section("strategy", "Strategy evaluation and policy learning");
+    h.raw("<h3>Target scoreboards</h3>\n<p>");
+    h.text(
+        "Achievement = (actual - baseline) / (target - baseline) at the latest observation; on track when it lags the \
+         elapsed share of the strategy period by at most 10 points, at risk up to 25 points.",
+    );
+    h.raw("</p>\n");
+    let rows: Vec<Vec<String>> = st
+        .scoreboards
+        .iter()
+        .map(|b| {
+            let counts = b.counts.iter().map(|(k, n)| format!("{}: {n}", wire(k))).collect::<Vec<_>>().join(", ");
+            vec![format!("{} {}", b.strategy, b.name), b.rows.len().to_string(), opt_pct(b.mean_achievement), counts]
+        })
+        .collect();
+    h.table("scoreboards", &["strategy", "targets", "mean achievement", "status"], &rows);
+
+    if let Some(fb) = &st.feedback {
+        h.raw("<h3>Evidence feedback: ranking the measures of ");
+        h.text(&fb.strategy);
+        h.raw("</h3>\n<p>");
+        h.text(&format!(
+            "Each measure's expected effect on jobs starts from a vague prior (budget / EUR 50 000 per job, sd = mean) and \
+             is updated by the evidence about it (normal-normal update, precision x GRADE quality weight). The measures are \
+             ranked by {} on: {}{}. The last column is the SMAA-2 probability of being ranked first under uniformly random \
+             weights.",
+            wire(&fb.method).to_uppercase(),
+            fb.criteria.join(", "),
+            if fb.constant_criteria.is_empty() {
+                String::new()
+            } else {
+                format!(" ({} left out: the same for all measures)", fb.constant_criteria.join(", "))
+            }
+        ));
+        h.raw("</p>\n");
+        let rows: Vec<Vec<String>> = fb
+            .measures
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let moved = m
+                    .effect
+                    .contributions
+                    .iter()
+                    .take(3)
+                    .map(|c| format!("{} ({:+.1})", c.evidence, c.pull))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                vec![
+                    format!("{} {}", m.measure, m.name),
+                    opt_num(m.effect.prior_mean, 1),
+                    format!("{} ± {}", opt_num(m.effect.mean, 1), opt_num(m.effect.sd, 1)),
+                    moved,
+                    format!("{} → {}", m.rank_before, m.rank_after),
+                    opt_pct(st.first_rank_acceptability.as_ref().and_then(|a| a.get(i).copied())),
+                ]
+            })
+            .collect();
+        h.table(
+            "measure-ranking",
+            &["measure", "prior jobs", "updated jobs", "evidence (pull)", "rank", "P(first)"],
+            &rows,
+        );
+    }
+
+    if let Some(f) = &st.foresight {
+        h.raw("<h3>Foresight: the measures under the scenarios</h3>\n<p>");
+        h.text(
+            "Updated effects scaled by each scenario's employment shifts for the measure's priority activities; regret = \
+             best payoff in the scenario minus the measure's; robust rank = worst rank over scenarios, then mean rank.",
+        );
+        h.raw("</p>\n");
+        let mut head: Vec<String> = vec!["measure".into()];
+        head.extend(f.payoffs.scenarios.iter().cloned());
+        head.extend(["expected".into(), "max regret".into(), "robust rank".into()]);
+        let rows: Vec<Vec<String>> = f
+            .payoffs
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let mut r = vec![o.clone()];
+                r.extend(f.payoffs.payoff[i].iter().map(|v| format!("{v:.1}")));
+                r.push(opt_num(f.rules.expected_value.as_ref().map(|e| e[i]), 1));
+                r.push(format!("{:.1}", f.rules.max_regret[i]));
+                r.push(f.rules.robust_rank[i].to_string());
+                r
+            })
+            .collect();
+        let head_refs: Vec<&str> = head.iter().map(String::as_str).collect();
+        h.table("foresight", &head_refs, &rows);
+    }
+
+    if let Some(p) = &st.pilot {
+        h.raw("<h3>Pilot evaluation</h3>\n<p>");
+        let d = &p.did;
+        h.text(&format!(
+            "Regions with a partner in a {} project ({} treated, {} comparison regions of the programme area), outcome {}: \
+             two-way fixed-effects difference-in-differences {:+.4} (cluster-robust s.e. {}, p = {}, 95 % CI {}), over {} \
+             observations in {} periods.",
+            p.programme,
+            p.treated_regions,
+            p.comparison_regions,
+            p.outcome,
+            d.estimate,
+            opt_num(d.std_error, 4),
+            opt_num(d.p_value, 3),
+            d.ci.map_or_else(|| "-".to_owned(), |c| format!("[{:+.4}, {:+.4}]", c[0], c[1])),
+            d.observations,
+            d.periods
+        ));
+        if let Some(ba) = &p.before_after {
+            h.text(&format!(
+                " A before/after comparison of the treated regions alone would report {:+.4} (p = {}), attributing \
+                 every common trend to the pilot.",
+                ba.change,
+                opt_num(ba.p_value, 3)
+            ));
+        }
+        h.raw("</p>\n");
+    }
+
+    if let Some(rp) = &st.peers {
+        h.raw("<h3>Structural peers of ");
+        h.text(&rp.region);
+        h.raw("</h3>\n");
+        let rows: Vec<Vec<String>> = rp
+            .peers
+            .iter()
+            .map(|p| vec![p.region.clone(), format!("{:.3}", p.distance_rescaled), p.closest_dimensions.join(", ")])
+            .collect();
+        h.table("peers", &["peer", "distance (0-1)", "alike in"], &rows);
+    }
+
+    if !st.hub.is_empty() {
+        h.raw("<h3>Knowledge hub</h3>\n");
+        let rows: Vec<Vec<String>> = st
+            .hub
+            .iter()
+            .map(|i| vec![format!("{} {}", wire(&i.kind), i.id), format!("{:.2}", i.score), i.reasons.join("; ")])
+            .collect();
+        h.table("hub", &["item", "relevance", "why"], &rows);
+    }
+
+    for p in &st.programmes {
+        h.raw("<h3>Programme monitoring: ");
+        h.text(&p.name);
+        h.raw("</h3>\n<p>");
+        h.text(&format!(
+            "Budget {}, spent {} (absorption {}); the partnerships reach {} of the programme area's regions{}.",
+            format_money(p.budget),
+            format_money(p.spent),
+            opt_pct(p.absorption),
+            opt_pct(Some(p.coverage.area_share)),
+            if p.coverage.area_countries_uncovered.is_empty() {
+                String::new()
+            } else {
+                format!("; countries not reached: {}", p.coverage.area_countries_uncovered.join(", "))
+            }
+        ));
+        h.raw("</p>\n");
+        let rows: Vec<Vec<String>> = p
+            .projects
+            .iter()
+            .map(|x| {
+                vec![
+                    format!("{} {}", x.project, x.name),
+                    opt_pct(x.absorption),
+                    opt_pct(x.forecast_absorption),
+                    x.flag.map(|f| wire(&f)).unwrap_or_default(),
+                    format!("{} / {}", x.late_deliverables, x.deliverables),
+                ]
+            })
+            .collect();
+        h.table(
+            &format!("programme-{}", p.programme),
+            &["project", "absorption", "forecast", "flag", "late deliverables"],
+            &rows,
+        );
+        let rows: Vec<Vec<String>> = p
+            .communication
+            .iter()
+            .map(|c| {
+                vec![
+                    wire(&c.target_group),
+                    c.activities.to_string(),
+                    format!("{:.0}", c.planned),
+                    format!("{:.0}", c.achieved),
+                    opt_pct(c.reach_rate),
+                ]
+            })
+            .collect();
+        h.table(
+            &format!("communication-{}", p.programme),
+            &["target group", "activities", "planned reach", "achieved", "reach rate"],
+            &rows,
+        );
+    }
     h.raw("</section>\n");
 }
 

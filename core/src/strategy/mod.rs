@@ -17,6 +17,7 @@
 //! | peer regions | [`peer_distances`], [`nearest_peers`], [`region_profiles`] | [`peers`] |
 //! | evidence feedback | [`pool_evidence`], [`evidence_feedback`], [`knowledge_hub`] | [`evidence`] |
 //! | programme monitoring | [`programme_monitoring`], [`project_monitoring`] | [`programme`] |
+//! | report section | [`summarise`] | [`summary`] |
 //!
 //! Conventions shared by every function here: options (alternatives) are rows and criteria
 //! are columns of the decision matrix; [`CriterionType`] says whether more (benefit) or less
@@ -39,6 +40,7 @@ pub mod peers;
 pub mod programme;
 pub mod sensitivity;
 mod stats;
+pub mod summary;
 
 pub use ahp::{AhpMethod, AhpParams, AhpResult, RandomIndex, ahp};
 pub use evaluation::{
@@ -72,4 +74,7 @@ pub use programme::{
 pub use sensitivity::{
     BreakpointParams, CriterionBreakpoints, Segment, SmaaMethod, SmaaParams, SmaaResult, WeightSampling,
     WeightSensitivity, smaa, weight_breakpoints,
+};
+pub use summary::{
+    ForesightSummary, PilotSummary, ProgrammeSummary, ProjectLine, RegionPeers, StrategySummary, summarise,
 };
