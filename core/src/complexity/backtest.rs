@@ -98,7 +98,7 @@ pub struct BacktestSummary {
     pub from: Option<i32>,
     /// Outcome year, or None when pooled over all pairs.
     pub to: Option<i32>,
-    /// Regions with at least one candidate.
+    /// Region rows (one per region and pair of years) with at least one candidate.
     pub regions: usize,
     /// Candidate cells.
     pub candidates: usize,
@@ -268,12 +268,7 @@ fn summary(from: Option<i32>, to: Option<i32>, cells: &[(f64, bool)], regions: &
 /// Scores of the candidates at prediction year index `t` given that year's RCA.
 type ScoreFn<'a> = dyn Fn(usize, &Array2<f64>) -> Result<Array2<f64>> + 'a;
 
-fn run(
-    panel: &Panel,
-    params: &BacktestParams,
-    predictor: String,
-    score: &ScoreFn<'_>,
-) -> Result<Backtest> {
+fn run(panel: &Panel, params: &BacktestParams, predictor: String, score: &ScoreFn<'_>) -> Result<Backtest> {
     params.check()?;
     let years = panel.years();
     let pairs = pairs(years, params.horizon);

@@ -30,7 +30,29 @@
 //! costs a few dozen sparse products instead of a dense non-symmetric eigendecomposition.
 //! Small sides are solved densely with nalgebra's `SymmetricEigen`, which also solves the
 //! small tridiagonal problems. EconGeo rounds its transition matrices to 4 decimals first;
-//! its preset refines the symmetric solution on the rounded matrix by inverse iteration.
+//! its preset refines the symmetric solution on the rounded matrix by inverse iteration.//!
+//! ## Does it help? A backtest on real data
+//! On the Australian census (LGA of work x 19 ANZSIC divisions, 2011 -> 2016 -> 2021;
+//! `../shared/data/australia-lga-anzsic19-census`), LGA names change between censuses: the
+//! 2011 and 2016 names carry ABS status codes such as "(C)" or "(DC)" and the 2021 names do
+//! not. Our rule drops every parenthesised status code (`(A)`, `(AC)`, `(B)`, `(C)`, `(DC)`, `(M)`,
+//! `(R)`, `(RC)`, `(RegC)`, `(S)`, `(T)`), keeps state disambiguators such as "(NSW)", and keeps the LGAs
+//! whose matched name occurs exactly once in all three censuses: 479 stable LGAs (merged and
+//! renamed ones are left out). [`backtest`] with the default proximity density, entries
+//! "absent at t (RCA < 1), present at t + 5 (RCA >= 1)" and k = 3 gives, pooled over both
+//! pairs of censuses (958 region-periods, 12,825 candidate cells, 840 entries):
+//!
+//! | measure | density | random |
+//! |---|---|---|
+//! | ROC AUC | 0.633 | 0.5 |
+//! | average precision | 0.099 | 0.066 |
+//! | precision@3 | 0.121 | 0.066 (lift 1.84) |
+//!
+//! (2011 -> 2016: AUC 0.622, precision@3 0.117 vs 0.063; 2016 -> 2021: AUC 0.644,
+//! precision@3 0.126 vs 0.068.) With a buffer band of 0.1 (absent below 0.9, present from
+//! 1.1) entries are rarer and the signal weaker: AUC 0.562, precision@3 0.039 vs 0.024. The
+//! test `australia_backtest_density_predicts_entries` in `tests/tests/complexity_reference.rs`
+//! recomputes these figures.
 
 // Views are taken by value, as the house convention says (NumPy arrays cross as views).
 #![allow(clippy::needless_pass_by_value)]
