@@ -32,6 +32,13 @@ if [[ ! -x "$venv/bin/maturin" ]] || ! "$py" -c 'import pytest, numpy, pandas, m
         "maturin>=1.16,<2" "pytest>=7" "numpy>=1.22" "pandas>=1.5" "mypy>=1.10"
 fi
 
+# The peers that the strategy tests compare with to 1e-9 (pymcdm, statsmodels); the tests
+# skip those comparisons without them, so a failed install here only narrows the run.
+if ! "$py" -c 'import pymcdm, statsmodels' 2>/dev/null; then
+    step "install the comparison peers pymcdm, statsmodels into .venv"
+    "$py" -m pip install --disable-pip-version-check --quiet "pymcdm==1.4.0" "statsmodels>=0.14" || true
+fi
+
 # `maturin develop` always runs cargo (incremental), so Rust changes are rebuilt; it puts
 # the extension module next to the Python sources (python/clusterpolicy/_native.abi3.so,
 # git-ignored) and installs the package in editable mode. Once the editable install points

@@ -12,6 +12,7 @@
 //! | `model.rs` | `Dataset`, `ValidationReport`, `Problem` (core `model`) |
 //! | `report.rs` | `report`, `report_html` (core `report`) |
 //! | `sample.rs` | `sample_dataset` (core `sample`) |
+//! | `strategy.rs` | `topsis_array`, `vikor_array`, `promethee_ii_array`, `smaa_array`, `ahp_array`, `did_panel`, `evidence_feedback`, ... (core `strategy`) |
 //!
 //! Build with `maturin develop --release` in a virtual environment (see
 //! `scripts/test-python.sh`).
@@ -21,6 +22,7 @@ mod error;
 mod model;
 mod report;
 mod sample;
+mod strategy;
 
 use pyo3::prelude::*;
 
@@ -33,6 +35,14 @@ mod _native {
     use super::report::{report, report_html};
     #[pymodule_export]
     use super::sample::sample_dataset;
+    #[pymodule_export]
+    use super::strategy::{
+        achievement_rate, ahp_array, before_after, did_panel, did_two_period, evidence_feedback, knowledge_hub,
+        nearest_peers, normalise_array, peer_distances_array, pilot_panel, pool_evidence, programme_monitoring,
+        project_monitoring, promethee_ii_array, region_profiles, scenario_payoffs, scenario_rules_array, smaa_array,
+        strategy_scoreboard, strategy_summary, topsis_array, vikor_array, weight_breakpoints_array,
+        weighted_product_array, weighted_sum_array,
+    };
     use pyo3::prelude::*;
 
     #[pymodule_init]

@@ -4,6 +4,9 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar, final
 
+import numpy as np
+import numpy.typing as npt
+
 from clusterpolicy._types import DatasetDict, ProblemDict, ProblemKind, Severity
 
 __all__ = [
@@ -25,6 +28,32 @@ __all__ = [
     "report",
     "report_html",
     "sample_dataset",
+    "achievement_rate",
+    "ahp_array",
+    "before_after",
+    "did_panel",
+    "did_two_period",
+    "evidence_feedback",
+    "knowledge_hub",
+    "nearest_peers",
+    "normalise_array",
+    "peer_distances_array",
+    "pilot_panel",
+    "pool_evidence",
+    "programme_monitoring",
+    "project_monitoring",
+    "promethee_ii_array",
+    "region_profiles",
+    "scenario_payoffs",
+    "scenario_rules_array",
+    "smaa_array",
+    "strategy_scoreboard",
+    "strategy_summary",
+    "topsis_array",
+    "vikor_array",
+    "weight_breakpoints_array",
+    "weighted_product_array",
+    "weighted_sum_array",
 ]
 
 __version__: str
@@ -202,3 +231,100 @@ def sample_dataset(
     scenarios: int = ...,
 ) -> Dataset:
     """The synthetic dataset of the South-East Europe programme area."""
+
+# ---------------------------------------------------------------------------------------
+# Strategy evaluation and policy learning (core `strategy`); facade: clusterpolicy.strategy
+
+def weighted_sum_array(
+    matrix: npt.NDArray[np.float64], weights: npt.NDArray[np.float64], types: Any, **kwargs: Any
+) -> dict[str, Any]:
+    """Weighted sum: {"scores", "rank"}."""
+
+def weighted_product_array(
+    matrix: npt.NDArray[np.float64], weights: npt.NDArray[np.float64], types: Any, **kwargs: Any
+) -> dict[str, Any]:
+    """Weighted product: {"scores", "rank"}."""
+
+def topsis_array(
+    matrix: npt.NDArray[np.float64], weights: npt.NDArray[np.float64], types: Any, **kwargs: Any
+) -> dict[str, Any]:
+    """TOPSIS: {"closeness", "d_plus", "d_minus", "rank"}."""
+
+def vikor_array(
+    matrix: npt.NDArray[np.float64], weights: npt.NDArray[np.float64], types: Any, **kwargs: Any
+) -> dict[str, Any]:
+    """VIKOR: S, R, Q, ranks, DQ, C1, C2 and the compromise set."""
+
+def promethee_ii_array(
+    matrix: npt.NDArray[np.float64], weights: npt.NDArray[np.float64], types: Any, **kwargs: Any
+) -> dict[str, Any]:
+    """PROMETHEE II: {"phi_plus", "phi_minus", "phi_net", "rank", "pi"}."""
+
+def normalise_array(matrix: npt.NDArray[np.float64], types: Any, method: str = ...) -> npt.NDArray[np.float64]:
+    """The normalised decision matrix."""
+
+def ahp_array(matrix: npt.NDArray[np.float64], **kwargs: Any) -> dict[str, Any]:
+    """AHP weights and consistency."""
+
+def weight_breakpoints_array(
+    matrix: npt.NDArray[np.float64], weights: npt.NDArray[np.float64], types: Any, **kwargs: Any
+) -> dict[str, Any]:
+    """Exact one-at-a-time weight breakpoints."""
+
+def smaa_array(matrix: npt.NDArray[np.float64], types: Any, **kwargs: Any) -> dict[str, Any]:
+    """SMAA-2 rank acceptability, central weights, confidence and holistic acceptability."""
+
+def scenario_rules_array(payoff: npt.NDArray[np.float64], **kwargs: Any) -> dict[str, Any]:
+    """Decision rules under scenarios."""
+
+def achievement_rate(baseline: float, target: float, actual: float) -> float | None:
+    """(actual - baseline) / (target - baseline)."""
+
+def strategy_scoreboard(dataset: Dataset, strategy: str, **kwargs: Any) -> dict[str, Any]:
+    """The target scoreboard of a strategy."""
+
+def did_two_period(observations: Any, **kwargs: Any) -> dict[str, Any]:
+    """Two-period difference-in-differences."""
+
+def did_panel(observations: Any, **kwargs: Any) -> dict[str, Any]:
+    """Two-way fixed-effects difference-in-differences."""
+
+def before_after(observations: Any, cut: int) -> dict[str, Any]:
+    """Before/after comparison."""
+
+def pilot_panel(dataset: Dataset, **kwargs: Any) -> list[dict[str, Any]]:
+    """The pilot-evaluation panel of a dataset."""
+
+def peer_distances_array(
+    data: npt.NDArray[np.float64], regions: Sequence[str], variables: Sequence[str], dimensions: Any = None
+) -> dict[str, Any]:
+    """Structural distances between regions."""
+
+def nearest_peers(distances: Any, region: str, k: int) -> list[dict[str, Any]]:
+    """The k nearest peers of a region."""
+
+def region_profiles(
+    dataset: Dataset, year: int | None = None
+) -> tuple[npt.NDArray[np.float64], list[str], list[str], list[dict[str, Any]]]:
+    """Structural profiles of a dataset's regions and the default dimensions."""
+
+def pool_evidence(evidence: Any, prior: tuple[float, float] | None = None, **kwargs: Any) -> dict[str, Any]:
+    """Pooled effect of evidence records."""
+
+def evidence_feedback(dataset: Dataset, strategy: str, **kwargs: Any) -> dict[str, Any]:
+    """Evidence-updated effects and ranking of a strategy's measures."""
+
+def knowledge_hub(dataset: Dataset, region: str, **kwargs: Any) -> list[dict[str, Any]]:
+    """Knowledge-hub items for a region."""
+
+def scenario_payoffs(dataset: Dataset, strategy: str, **kwargs: Any) -> dict[str, Any]:
+    """Payoffs of a strategy's measures under the scenarios."""
+
+def programme_monitoring(dataset: Dataset, programme: str, **kwargs: Any) -> dict[str, Any]:
+    """Monitoring of a programme."""
+
+def project_monitoring(dataset: Dataset, project: str, **kwargs: Any) -> dict[str, Any]:
+    """Monitoring of one project."""
+
+def strategy_summary(dataset: Dataset) -> dict[str, Any]:
+    """The strategy section of the report."""
