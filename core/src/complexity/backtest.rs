@@ -353,7 +353,8 @@ fn run(panel: &Panel, params: &BacktestParams, predictor: String, score: &ScoreF
 /// O(c log c) for c candidate cells.
 ///
 /// ```
-/// use clusterpolicy::complexity::{BacktestParams, backtest, observation_panel};
+/// use clusterpolicy::complexity::{BacktestParams, backtest};
+/// use clusterpolicy::specialisation::observation_panel;
 /// use clusterpolicy::sample;
 /// let panel = observation_panel(&sample::south_east_europe(), "employment")?;
 /// let bt = backtest(&panel, &BacktestParams::default())?;
@@ -404,7 +405,8 @@ pub fn backtest(panel: &Panel, params: &BacktestParams) -> Result<Backtest> {
 /// Complexity: O(c log c) per pair of years for c candidate cells.
 ///
 /// ```
-/// use clusterpolicy::complexity::{BacktestParams, backtest_scores, observation_panel};
+/// use clusterpolicy::complexity::{BacktestParams, backtest_scores};
+/// use clusterpolicy::specialisation::observation_panel;
 /// use clusterpolicy::{model::Panel, sample};
 /// let panel = observation_panel(&sample::south_east_europe(), "employment")?;
 /// // The size of the activity in the region as a naive score.

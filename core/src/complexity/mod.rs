@@ -60,7 +60,6 @@
 #![allow(clippy::needless_for_each)]
 
 mod backtest;
-mod data;
 mod eigen;
 mod indices;
 mod outlook;
@@ -73,7 +72,8 @@ mod stats;
 use crate::model::LabelledMatrix;
 
 pub use backtest::{Backtest, BacktestParams, BacktestRegion, BacktestSummary, backtest, backtest_scores};
-pub use data::observation_panel;
+// Ranking metrics shared with the held-out evaluation of `crate::synergy`.
+pub(crate) use backtest::{auc, average_precision, precision_at_k};
 pub use indices::{
     ActivityComplexity, Complexity, ComplexityMethod, ComplexityParams, ComplexityValues, RegionComplexity,
     RegionScore, SubnationalParams, economic_complexity, economic_complexity_values, subnational_eci,

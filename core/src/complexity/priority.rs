@@ -343,7 +343,7 @@ fn map_for(s: &Shared, r: usize, params: &PriorityParams) -> PriorityMap {
 /// use clusterpolicy::complexity::{PriorityParams, Quadrant, priority_map};
 /// use clusterpolicy::sample;
 /// let ds = sample::south_east_europe();
-/// let panel = clusterpolicy::complexity::observation_panel(&ds, "employment")?;
+/// let panel = clusterpolicy::specialisation::observation_panel(&ds, "employment")?;
 /// let latest = panel.year(*panel.years().last().unwrap())?;
 /// let map = priority_map(&latest, &latest.rows()[0].clone(), &PriorityParams::default())?;
 /// assert!(!map.recommendations.is_empty());
@@ -370,7 +370,7 @@ pub fn priority_map(counts: &LabelledMatrix, region: &str, params: &PriorityPara
 /// use clusterpolicy::complexity::{PriorityParams, priority_maps};
 /// use clusterpolicy::sample;
 /// let ds = sample::south_east_europe();
-/// let panel = clusterpolicy::complexity::observation_panel(&ds, "employment")?;
+/// let panel = clusterpolicy::specialisation::observation_panel(&ds, "employment")?;
 /// let latest = panel.year(*panel.years().last().unwrap())?;
 /// let maps = priority_maps(&latest, &latest.rows()[..2], &PriorityParams::default())?;
 /// assert_eq!(maps.len(), 2);
