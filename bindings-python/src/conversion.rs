@@ -5,12 +5,10 @@
 //! JSON text could only say `null`). The traits are implemented, by macro, for exactly the
 //! core types that cross the boundary, so this file lists them.
 
-use clusterpolicy::complexity::{
-    Backtest, BacktestParams, ComplexityMethod, DensityScale, Diagonal, PriorityMap, PriorityParams, RelatednessMethod,
-};
 use clusterpolicy::model::{Problem, ProblemKind, Severity, ValidationReport};
 use clusterpolicy::report::Report;
 use clusterpolicy::sample::SampleParams;
+use clusterpolicy::specialisation::{ClusterMapping, Convention, FocusScope, Handling, SpecialisationSummary, StarRating};
 use clusterpolicy::{Dataset, Error};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -107,9 +105,9 @@ macro_rules! wire_name {
 }
 
 to_python!(Dataset, ValidationReport, Problem, Report, serde_json::Value);
+to_python!(Vec<StarRating>, ClusterMapping, SpecialisationSummary);
 from_python!(Dataset);
+from_python!(ClusterMapping);
 from_kwargs!(SampleParams);
 wire_name!(ProblemKind, Severity);
-to_python!(Vec<PriorityMap>, Backtest);
-from_kwargs!(PriorityParams, BacktestParams);
-wire_name!(RelatednessMethod, Diagonal, DensityScale, ComplexityMethod);
+wire_name!(Handling, Convention, FocusScope);

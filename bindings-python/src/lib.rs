@@ -10,20 +10,20 @@
 //! | `error.rs` | `ClusterPolicyError` and one subclass per `clusterpolicy::Error::kind`, and the mapping |
 //! | `conversion.rs` | serde <-> Python through `pythonize` |
 //! | `model.rs` | `Dataset`, `ValidationReport`, `Problem` (core `model`) |
-//! | `complexity.rs` | `relatedness_array`, `economic_complexity_array`, `complexity_profile_panel`, `priority_maps`, `backtest_panel`, ... (core `complexity`) |
 //! | `report.rs` | `report`, `report_html` (core `report`) |
 //! | `sample.rs` | `sample_dataset` (core `sample`) |
 //! | `strategy.rs` | `topsis_array`, `vikor_array`, `promethee_ii_array`, `smaa_array`, `ahp_array`, `did_panel`, `evidence_feedback`, ... (core `strategy`) |
+//! | `specialisation.rs` | `rca_array`, `presence_array`, `analyse_array`, ... (core `specialisation`) |
 //!
 //! Build with `maturin develop --release` in a virtual environment (see
 //! `scripts/test-python.sh`).
 
-mod complexity;
 mod conversion;
 mod error;
 mod model;
 mod report;
 mod sample;
+mod specialisation;
 mod strategy;
 
 use pyo3::prelude::*;
@@ -32,17 +32,17 @@ use pyo3::prelude::*;
 #[pymodule]
 mod _native {
     #[pymodule_export]
-    use super::complexity::{
-        backtest_panel, complexity_outlook_array, complexity_profile_panel, cooccurrence_array,
-        economic_complexity_array, opportunity_gain_array, priority_maps, relatedness_array, relatedness_density_array,
-        relative_relatedness_array, subnational_eci_array,
-    };
-    #[pymodule_export]
     use super::model::{PyDataset, PyProblem, ValidationReport};
     #[pymodule_export]
     use super::report::{report, report_html};
     #[pymodule_export]
     use super::sample::sample_dataset;
+    #[pymodule_export]
+    use super::specialisation::{
+        analyse_array, cluster_employment_array, example_nace_mapping, observation_panel, presence_array, rca_array,
+        round_half_even, rpop_array, rpop_presence_array, shift_share_array, star_ratings_array, summarise_dataset,
+        symmetric_rca_array, variety_array,
+    };
     #[pymodule_export]
     use super::strategy::{
         achievement_rate, ahp_array, before_after, did_panel, did_two_period, evidence_feedback, knowledge_hub,

@@ -54,17 +54,20 @@ __all__ = [
     "weight_breakpoints_array",
     "weighted_product_array",
     "weighted_sum_array",
-    "backtest_panel",
-    "complexity_outlook_array",
-    "complexity_profile_panel",
-    "cooccurrence_array",
-    "economic_complexity_array",
-    "opportunity_gain_array",
-    "priority_maps",
-    "relatedness_array",
-    "relatedness_density_array",
-    "relative_relatedness_array",
-    "subnational_eci_array",
+    "analyse_array",
+    "cluster_employment_array",
+    "example_nace_mapping",
+    "observation_panel",
+    "presence_array",
+    "rca_array",
+    "round_half_even",
+    "rpop_array",
+    "rpop_presence_array",
+    "shift_share_array",
+    "star_ratings_array",
+    "summarise_dataset",
+    "symmetric_rca_array",
+    "variety_array",
 ]
 
 __version__: str
@@ -340,58 +343,137 @@ def project_monitoring(dataset: Dataset, project: str, **kwargs: Any) -> dict[st
 def strategy_summary(dataset: Dataset) -> dict[str, Any]:
     """The strategy section of the report."""
 
-# --- complexity (core `complexity`) ---
-def relatedness_array(
-    values: npt.NDArray[np.float64], *, method: str = ..., diagonal: str = ...
-) -> npt.NDArray[np.float64]: ...
-def cooccurrence_array(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]: ...
-def relatedness_density_array(
-    presence: npt.NDArray[np.float64],
-    relatedness: npt.NDArray[np.float64],
-    *,
-    scale: str = ...,
-    digits: int | None = None,
-) -> npt.NDArray[np.float64]: ...
-def relative_relatedness_array(
-    presence: npt.NDArray[np.float64], relatedness: npt.NDArray[np.float64]
-) -> npt.NDArray[np.float64]: ...
-def economic_complexity_array(
-    presence: npt.NDArray[np.float64],
-    *,
-    method: str = ...,
-    iterations: int = 20,
-    extremality: float = 1.0,
-    tolerance: float = 0.0,
-) -> dict[str, Any]: ...
-def subnational_eci_array(
-    presence: npt.NDArray[np.float64], pci: npt.NDArray[np.float64], *, standardise: bool = False
-) -> npt.NDArray[np.float64]: ...
-def complexity_outlook_array(
-    presence: npt.NDArray[np.float64],
-    proximity: npt.NDArray[np.float64],
-    pci: npt.NDArray[np.float64],
-    *,
-    standardise: bool = True,
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]: ...
-def opportunity_gain_array(
-    presence: npt.NDArray[np.float64], proximity: npt.NDArray[np.float64], pci: npt.NDArray[np.float64]
-) -> npt.NDArray[np.float64]: ...
-def complexity_profile_panel(
-    years: Sequence[int],
-    rows: Sequence[str],
-    cols: Sequence[str],
+# Specialisation and cluster mapping (core `specialisation`); facade: clusterpolicy.specialisation
+
+def rca_array(
     values: npt.NDArray[np.float64],
     *,
-    threshold: float = 1.0,
-) -> dict[str, Any]: ...
-def priority_maps(
-    values: npt.NDArray[np.float64], rows: Sequence[str], cols: Sequence[str], regions: Sequence[str], **params: Any
-) -> list[dict[str, Any]]: ...
-def backtest_panel(
-    years: Sequence[int],
+    zero_rows: str = ...,
+    zero_cols: str = ...,
+    missing: str = ...,
+    threshold: float = ...,
+    digits: int | None = ...,
+    rows: Any = ...,
+    cols: Any = ...,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
+    """Location quotient / RCA: (values, kept_rows, kept_cols)."""
+
+def presence_array(
+    values: npt.NDArray[np.float64],
+    *,
+    zero_rows: str = ...,
+    zero_cols: str = ...,
+    missing: str = ...,
+    threshold: float = ...,
+    digits: int | None = ...,
+    rows: Any = ...,
+    cols: Any = ...,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
+    """Binary presence (RCA >= threshold): (values, kept_rows, kept_cols)."""
+
+def symmetric_rca_array(
+    values: npt.NDArray[np.float64],
+    *,
+    zero_rows: str = ...,
+    zero_cols: str = ...,
+    missing: str = ...,
+    threshold: float = ...,
+    digits: int | None = ...,
+    rows: Any = ...,
+    cols: Any = ...,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
+    """Symmetric RCA: (values, kept_rows, kept_cols)."""
+
+def rpop_array(
+    values: npt.NDArray[np.float64],
+    population: Sequence[float],
+    *,
+    zero_rows: str = ...,
+    zero_cols: str = ...,
+    missing: str = ...,
+    threshold: float = ...,
+    digits: int | None = ...,
+    rows: Any = ...,
+    cols: Any = ...,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
+    """Per-capita presence index RPOP: (values, kept_rows, kept_cols)."""
+
+def rpop_presence_array(
+    values: npt.NDArray[np.float64],
+    population: Sequence[float],
+    *,
+    zero_rows: str = ...,
+    zero_cols: str = ...,
+    missing: str = ...,
+    threshold: float = ...,
+    digits: int | None = ...,
+    rows: Any = ...,
+    cols: Any = ...,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
+    """Per-capita presence (RPOP >= threshold): (values, kept_rows, kept_cols)."""
+
+def analyse_array(
+    values: npt.NDArray[np.float64],
+    *,
+    reference: Sequence[float] | None = ...,
+    convention: str = ...,
+    zero_rows: str = ...,
+    zero_cols: str = ...,
+    missing: str = ...,
+    threshold: float = ...,
+    digits: int | None = ...,
+    rows: Any = ...,
+    cols: Any = ...,
+) -> dict[str, Any]:
+    """RCA, presence, region and activity indices: a dict of arrays."""
+
+def variety_array(
+    values: npt.NDArray[np.float64],
     rows: Sequence[str],
     cols: Sequence[str],
-    values: npt.NDArray[np.float64],
-    scores: npt.NDArray[np.float64] | None = None,
-    **params: Any,
-) -> dict[str, Any]: ...
+    groups: Mapping[str, str],
+    *,
+    base: float = ...,
+    zero_rows: str = ...,
+    missing: str = ...,
+) -> dict[str, Any]:
+    """Entropy, unrelated and related variety per region."""
+
+def shift_share_array(
+    base: npt.NDArray[np.float64], end: npt.NDArray[np.float64], rows: Sequence[str], cols: Sequence[str]
+) -> dict[str, Any]:
+    """Shift-share decomposition: national_rate, activity_rates and component arrays."""
+
+def star_ratings_array(
+    employment: npt.NDArray[np.float64],
+    region_totals: Sequence[float],
+    rows: Sequence[str],
+    categories: Sequence[str],
+    *,
+    size_top_share: float = ...,
+    specialisation_threshold: float = ...,
+    focus_top_share: float = ...,
+    focus_scope: str = ...,
+) -> list[dict[str, Any]]:
+    """European Cluster Observatory star ratings, one dict per region x category."""
+
+def cluster_employment_array(
+    values: npt.NDArray[np.float64], rows: Sequence[str], cols: Sequence[str], mapping: Mapping[str, Any]
+) -> tuple[npt.NDArray[np.float64], list[str]]:
+    """Employment per region and cluster category: (values, category ids)."""
+
+def example_nace_mapping() -> dict[str, Any]:
+    """The example NACE cluster mapping (illustrative)."""
+
+def summarise_dataset(
+    dataset: Dataset, indicator: str = ..., mapping: Mapping[str, Any] | None = ..., top: int = ...
+) -> dict[str, Any]:
+    """Top specialisations and star clusters per region of a dataset."""
+
+def observation_panel(
+    dataset: Dataset, indicator: str = ...
+) -> tuple[list[int], list[str], list[str], npt.NDArray[np.float64]]:
+    """The years x regions x activities panel of an indicator's observations."""
+
+def round_half_even(x: float, digits: int) -> float:
+    """R's round(x, digits)."""

@@ -1,10 +1,10 @@
 //! Specialisation indices of regions and concentration indices of activities.
 
-use ndarray::{Array2, ArrayView1, ArrayView2, Axis};
+use ndarray::{Array2, ArrayView2, Axis};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::prepare::{Names, Prepared, pick, prepare};
+use super::prepare::{Lanes, Names, Prepared, lanes, pick, prepare};
 use super::rca::{binarise, in_year, rca_prepared};
 use super::rounding::round_half_even;
 use super::{Convention, IndexParams};
@@ -92,40 +92,49 @@ fn econ(params: &IndexParams) -> bool {
     params.convention == Convention::EconGeo
 }
 
-/// The EconGeo Gini of one column's values (equal weights), from a sorted copy.
-fn gini_sorted(sorted: &[f64]) -> f64 {
-    // p_k = cumsum(1/n), nu_k = cumsum(x)_k / sum(x); G = sum nu_k p_{k-1} - sum nu_{k-1} p_k.
-    let n = sorted.len();
-    let total: f64 = sorted.iter().sum();
+/// The EconGeo Gini of one column (equal weights) from its count of zeros and its sorted
+/// non-zero values: `p_k = cumsum(1/n)`, `nu_k = cumsum(x)_k / sum(x)`,
+/// `G = sum nu_k p_{k-1} - sum nu_{k-1} p_k` over the values in increasing order.
+fn gini_sparse(zeros: usize, sorted_nz: &[f64]) -> f64 {
+    let n = zeros + sorted_nz.len();
+    let total: f64 = sorted_nz.iter().sum();
     let w = 1.0 / n as f64;
     let (mut a, mut b) = (0.0, 0.0);
-    let (mut p_prev, mut nu_prev) = (w, sorted[0] / total);
-    let mut cum = sorted[0];
-    for &x in &sorted[1..] {
+    // The zeros contribute nothing (nu = 0) but advance p.
+    let mut p_prev = 0.0;
+    for _ in 0..zeros {
+        p_prev += w;
+    }
+    let (mut nu_prev, mut cum) = (0.0, 0.0);
+    for (k, &x) in sorted_nz.iter().enumerate() {
         cum += x;
         let p = p_prev + w;
         let nu = cum / total;
-        a += nu * p_prev;
-        b += nu_prev * p;
+        if zeros > 0 || k > 0 {
+            a += nu * p_prev;
+            b += nu_prev * p;
+        }
         p_prev = p;
         nu_prev = nu;
     }
     a - b
 }
 
-/// The EconGeo Lorenz-type area `sum cind_k cpop_{k-1} - sum cind_{k-1} cpop_k` of `(ind,
-/// pop)` pairs ordered by `order`, each series normalised by its total.
-fn curve_area(order: &[u32], ind: &[f64], pop: &[f64]) -> f64 {
-    let ti: f64 = order.iter().map(|&k| ind[k as usize]).sum();
-    let tp: f64 = order.iter().map(|&k| pop[k as usize]).sum();
+/// The EconGeo curve area `sum cind_k cpop_{k-1} - sum cind_{k-1} cpop_k` of a column whose
+/// zero cells come first (they add nothing but their population, `pop_zero` in total) and
+/// whose non-zero cells follow in `order`; `has_prefix` tells whether any element precedes
+/// the first non-zero one.
+fn curve_area(order: &[(u64, u32)], ind: &[f64], pop: &[f64], pop_zero: f64, has_prefix: bool) -> f64 {
+    let ti: f64 = order.iter().map(|&(_, k)| ind[k as usize]).sum();
+    let tp: f64 = pop_zero + order.iter().map(|&(_, k)| pop[k as usize]).sum::<f64>();
     let (mut a, mut b) = (0.0, 0.0);
-    let (mut ci, mut cp) = (0.0, 0.0);
-    let (mut ci_prev, mut cp_prev) = (f64::NAN, f64::NAN);
-    for (k, &o) in order.iter().enumerate() {
+    let (mut ci, mut cp) = (0.0, pop_zero);
+    let (mut ci_prev, mut cp_prev) = (0.0, pop_zero / tp);
+    for (k, &(_, o)) in order.iter().enumerate() {
         ci += ind[o as usize];
         cp += pop[o as usize];
         let (cin, cpn) = (ci / ti, cp / tp);
-        if k > 0 {
+        if has_prefix || k > 0 {
             a += cin * cp_prev;
             b += ci_prev * cpn;
         }
@@ -135,80 +144,115 @@ fn curve_area(order: &[u32], ind: &[f64], pop: &[f64]) -> f64 {
     a - b
 }
 
-/// Stable order of `keys` ascending, NaN last (R's `order`).
-fn order_by(keys: &[f64], buf: &mut Vec<(f64, u32)>, out: &mut Vec<u32>) {
-    buf.clear();
-    buf.extend(keys.iter().enumerate().map(|(k, &v)| (if v.is_nan() { f64::INFINITY } else { v }, k as u32)));
-    // NaN keys were mapped to +inf; the index breaks ties, so an unstable sort gives R's
-    // stable order. (A true +inf sorts with the NaNs, as both come after every number.)
-    buf.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+/// Sort keys of the non-zero cells: the bits of a non-negative float order as the float
+/// (+inf last); the index breaks ties, which gives R's stable `order`.
+fn sorted_keys(col: &[f64], denominators: &[f64], out: &mut Vec<(u64, u32)>, buf: &mut Vec<(u64, u32)>) {
     out.clear();
-    out.extend(buf.iter().map(|&(_, k)| k));
+    out.extend(col.iter().zip(denominators).enumerate().filter(|(_, (x, _))| **x > 0.0).map(|(k, (x, d))| {
+        let key = x / d;
+        ((if key.is_nan() { f64::INFINITY } else { key }).to_bits(), k as u32)
+    }));
+    radix_sort(out, buf);
 }
 
+/// Sorts `(key, index)` pairs by key, stably (equal keys keep their order): an LSD radix
+/// sort over the bytes in which the keys differ, for the few hundred keys of a column; a
+/// comparison sort for short inputs.
+fn radix_sort(v: &mut Vec<(u64, u32)>, buf: &mut Vec<(u64, u32)>) {
+    if v.len() < 64 {
+        v.sort_unstable();
+        return;
+    }
+    let (mut and, mut or) = (u64::MAX, 0u64);
+    for &(k, _) in v.iter() {
+        and &= k;
+        or |= k;
+    }
+    let varying = and ^ or;
+    buf.clear();
+    buf.resize(v.len(), (0, 0));
+    for byte in 0..8 {
+        let shift = byte * 8;
+        if (varying >> shift).trailing_zeros() >= 8 {
+            continue;
+        }
+        let mut counts = [0usize; 257];
+        for &(k, _) in v.iter() {
+            counts[((k >> shift) & 0xff) as usize + 1] += 1;
+        }
+        for b in 0..256 {
+            counts[b + 1] += counts[b];
+        }
+        for &e in v.iter() {
+            let b = ((e.0 >> shift) & 0xff) as usize;
+            buf[counts[b]] = e;
+            counts[b] += 1;
+        }
+        std::mem::swap(v, buf);
+    }
+}
+
+#[derive(Default)]
 struct ColumnScratch {
-    col: Vec<f64>,
+    nz: Vec<(u64, u32)>,
     sorted: Vec<f64>,
-    keys: Vec<f64>,
-    buf: Vec<(f64, u32)>,
-    order: Vec<u32>,
-    ind0: Vec<f64>,
-    pop0: Vec<f64>,
+    keys: Vec<(u64, u32)>,
+    ref_keys: Vec<(u64, u32)>,
+    buf: Vec<(u64, u32)>,
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Gini, locational Gini, Hoover and Hoover-Gini of one column.
 fn activity_column(
-    col: ArrayView1<'_, f64>,
-    row_sums: &[f64],
-    total: f64,
+    col: &[f64],
+    pop_share: &[f64],
     reference: &[f64],
+    ref_total: f64,
     reference_is_rows: bool,
     econgeo: bool,
     s: &mut ColumnScratch,
 ) -> [f64; 4] {
-    s.col.clear();
-    s.col.extend(col.iter().copied());
-    if s.col.iter().any(|x| x.is_nan()) {
+    // One pass: the sum, the non-zero values and sort keys, the populations of zero cells.
+    let (mut col_sum, mut pop_zero, mut ref_zero, mut nan) = (0.0, 0.0, 0.0, false);
+    s.nz.clear();
+    s.keys.clear();
+    for (k, ((&x, &ps), &rf)) in col.iter().zip(pop_share).zip(reference).enumerate() {
+        if x > 0.0 {
+            col_sum += x;
+            s.nz.push((x.to_bits(), 0));
+            let key = x / ps;
+            s.keys.push(((if key.is_nan() { f64::INFINITY } else { key }).to_bits(), k as u32));
+        } else if x == 0.0 {
+            pop_zero += ps;
+            ref_zero += rf;
+        } else {
+            nan = true;
+        }
+    }
+    if nan {
         return [f64::NAN; 4];
     }
-    let col_sum: f64 = s.col.iter().sum();
-    // Gini: order does not matter among equal values.
+    let zeros = col.len() - s.nz.len();
+    // Gini: only the non-zero values need sorting (bits of non-negative floats sort as them).
+    radix_sort(&mut s.nz, &mut s.buf);
     s.sorted.clear();
-    s.sorted.extend_from_slice(&s.col);
-    s.sorted.sort_unstable_by(f64::total_cmp);
-    let mut gini = gini_sorted(&s.sorted);
-    // Locational Gini: order by x / (row share).
-    let pop_share: Vec<f64> = row_sums.iter().map(|r| r / total).collect();
-    s.keys.clear();
-    s.keys.extend(s.col.iter().zip(&pop_share).map(|(x, p)| x / p));
-    order_by(&s.keys, &mut s.buf, &mut s.order);
-    let loc_gini = curve_area(&s.order, &s.col, &pop_share) / 2.0;
+    s.sorted.extend(s.nz.iter().map(|b| f64::from_bits(b.0)));
+    let mut gini = gini_sparse(zeros, &s.sorted);
+    // Locational Gini: cells ordered by x / (row share); zero cells first (key 0; in empty
+    // regions 0/0, which R sorts last, where they add exactly nothing either).
+    radix_sort(&mut s.keys, &mut s.buf);
+    let loc_gini = curve_area(&s.keys, col, pop_share, pop_zero, zeros > 0) / 2.0;
     // Hoover index against the reference distribution.
-    let ref_total: f64 = reference.iter().sum();
-    let mut hoover = 0.5 * s.col.iter().zip(reference).map(|(x, p)| (x / col_sum - p / ref_total).abs()).sum::<f64>();
-    // Hoover-Gini: EconGeo prepends a (0, 0) pair and orders by ind / pop with NaN -> 0.
-    s.ind0.clear();
-    s.ind0.push(0.0);
-    s.ind0.extend_from_slice(&s.col);
-    s.pop0.clear();
-    s.pop0.push(0.0);
-    s.pop0.extend_from_slice(reference);
-    if reference_is_rows && !s.keys.iter().any(|k| k.is_nan()) {
-        // Same order as the locational Gini (x / r and x / (r / t) order alike); the
-        // prepended pair has key 0 and index 0, so it goes first among the zeros.
-        s.order.insert(0, 0);
-        for k in &mut s.order[1..] {
-            *k += 1;
-        }
+    let mut hoover = 0.5 * col.iter().zip(reference).map(|(x, p)| (x / col_sum - p / ref_total).abs()).sum::<f64>();
+    // Hoover-Gini: EconGeo prepends a (0, 0) pair and orders by ind / pop with NaN -> 0, so
+    // the zero cells come first. With the regions' totals as reference, x / r orders as the
+    // locational Gini's x / (r / t).
+    let order = if reference_is_rows {
+        &s.keys
     } else {
-        s.keys.clear();
-        s.keys.extend(s.ind0.iter().zip(&s.pop0).map(|(x, p)| {
-            let o = x / p;
-            if o.is_nan() { 0.0 } else { o }
-        }));
-        order_by(&s.keys, &mut s.buf, &mut s.order);
-    }
-    let mut hoover_gini = curve_area(&s.order, &s.ind0, &s.pop0);
+        sorted_keys(col, reference, &mut s.ref_keys, &mut s.buf);
+        &s.ref_keys
+    };
+    let mut hoover_gini = curve_area(order, col, reference, ref_zero, true);
     if econgeo {
         gini = round_half_even(gini, 3);
         hoover = round_half_even(hoover * 100.0, 2);
@@ -217,28 +261,79 @@ fn activity_column(
     [gini, loc_gini, hoover, hoover_gini]
 }
 
-fn region_row(row: ArrayView1<'_, f64>, r: f64, shares: &[f64], econgeo: bool) -> [f64; 6] {
-    let (mut avg, mut krug, mut herf, mut ent) = (0.0, 0.0, 0.0, 0.0);
-    for (&x, &sj) in row.iter().zip(shares) {
-        let s = x / r;
-        if sj > 0.0 {
-            avg += s / sj * s;
-        } else if s.is_nan() {
-            avg = f64::NAN;
-        }
-        krug += (s - sj).abs();
-        herf += x * x;
-        if econgeo {
-            ent += s * (s + 1e-9).log2();
-        } else if s > 0.0 || s.is_nan() {
-            ent += s * s.log2();
-        }
+/// The activity indices of columns `range` (gathered into a contiguous buffer when the
+/// matrix is row-major).
+#[allow(clippy::too_many_arguments)]
+fn activity_block(
+    v: &ArrayView2<'_, f64>,
+    range: std::ops::Range<usize>,
+    p: &Prepared<'_>,
+    pop_share: &[f64],
+    reference: &[f64],
+    ref_total: f64,
+    reference_is_rows: bool,
+    econgeo: bool,
+) -> Vec<[f64; 4]> {
+    let n = v.nrows();
+    let mut scratch = ColumnScratch::default();
+    let mut gathered = Vec::with_capacity(n);
+    let col_lanes = lanes(v);
+    range
+        .map(|j| {
+            if p.zero_col(j) {
+                return [p.zero_col_fill; 4];
+            }
+            let col: &[f64] = if let Lanes::Cols(s) = col_lanes {
+                &s[j * n..(j + 1) * n]
+            } else {
+                gathered.clear();
+                gathered.extend(v.column(j).iter().copied());
+                &gathered
+            };
+            activity_column(col, pop_share, reference, ref_total, reference_is_rows, econgeo, &mut scratch)
+        })
+        .collect()
+}
+
+/// Accumulates the per-region sums of one cell.
+#[derive(Default, Clone)]
+struct RegionSums {
+    avg: f64,
+    krug: f64,
+    herf: f64,
+    xlogx: f64,
+    ent_econgeo: f64,
+}
+
+#[inline]
+fn add_cell(acc: &mut RegionSums, x: f64, inv_r: f64, share: f64, inv_share: f64, econgeo: bool) {
+    let s = x * inv_r;
+    acc.krug += (s - share).abs();
+    let sq = x * x;
+    acc.herf += sq;
+    if share > 0.0 {
+        acc.avg += sq * inv_share;
+    } else if x.is_nan() {
+        acc.avg = f64::NAN;
     }
-    let mut entropy = -ent;
     if econgeo {
-        entropy = round_half_even(entropy, 3);
+        acc.ent_econgeo += s * (s + 1e-9).log2();
+    } else if x > 0.0 || x.is_nan() {
+        acc.xlogx += x * x.log2();
     }
-    [avg, krug, krug / 2.0, 1.0 / avg, herf / (r * r), entropy]
+}
+
+fn region_values(acc: &RegionSums, r: f64, econgeo: bool) -> [f64; 6] {
+    let r2 = r * r;
+    let avg = acc.avg / r2;
+    let entropy = if econgeo {
+        round_half_even(-acc.ent_econgeo, 3)
+    } else {
+        // -sum (x/r) log2(x/r) = log2 r - sum x log2 x / r; clamp the rounding below 0 (NaN stays).
+        let e = r.log2() - acc.xlogx / r;
+        if e < 0.0 { 0.0 } else { e }
+    };
+    [avg, acc.krug, acc.krug / 2.0, 1.0 / avg, acc.herf / r2, entropy]
 }
 
 fn check_reference(reference: Option<&[f64]>, n: usize, names: Names<'_>) -> Result<()> {
@@ -273,12 +368,36 @@ fn compute(p: &Prepared<'_>, params: &IndexParams, reference: Option<&[f64]>) ->
     if let Some(d) = params.rca.digits {
         rca.mapv_inplace(|x| round_half_even(x, d));
     }
-    // Region indices.
+    // Region indices, accumulated over contiguous lanes.
     let shares: Vec<f64> = p.col_sums.iter().map(|c| c / p.total).collect();
-    let mut cols_r: [Vec<f64>; 7] = std::array::from_fn(|_| Vec::with_capacity(n));
+    let inv_shares: Vec<f64> = shares.iter().map(|s| 1.0 / s).collect();
+    let inv_r: Vec<f64> = p.row_sums.iter().map(|r| 1.0 / r).collect();
+    let mut acc = vec![RegionSums::default(); n];
+    match lanes(&v) {
+        Lanes::Rows(s) => {
+            for ((a, row), &ir) in acc.iter_mut().zip(s.chunks_exact(m)).zip(&inv_r) {
+                for ((&x, &sh), &ish) in row.iter().zip(&shares).zip(&inv_shares) {
+                    add_cell(a, x, ir, sh, ish, econgeo);
+                }
+            }
+        }
+        Lanes::Cols(s) => {
+            for ((col, &sh), &ish) in s.chunks_exact(n).zip(&shares).zip(&inv_shares) {
+                for ((a, &x), &ir) in acc.iter_mut().zip(col).zip(&inv_r) {
+                    add_cell(a, x, ir, sh, ish, econgeo);
+                }
+            }
+        }
+        Lanes::Other => {
+            for ((i, j), &x) in v.indexed_iter() {
+                add_cell(&mut acc[i], x, inv_r[i], shares[j], inv_shares[j], econgeo);
+            }
+        }
+    }
     let diversity = presence.sum_axis(Axis(1));
-    for (i, row) in v.outer_iter().enumerate() {
-        let vals = if p.zero_row(i) { [p.zero_row_fill; 6] } else { region_row(row, p.row_sums[i], &shares, econgeo) };
+    let mut cols_r: [Vec<f64>; 7] = std::array::from_fn(|_| Vec::with_capacity(n));
+    for (i, a) in acc.iter().enumerate() {
+        let vals = if p.zero_row(i) { [p.zero_row_fill; 6] } else { region_values(a, p.row_sums[i], econgeo) };
         for (c, x) in cols_r.iter_mut().zip(vals) {
             c.push(x);
         }
@@ -290,24 +409,16 @@ fn compute(p: &Prepared<'_>, params: &IndexParams, reference: Option<&[f64]>) ->
         Some(r) => p.rows.iter().map(|&i| r[i]).collect(),
         None => p.row_sums.clone(),
     };
-    let ubiquity = presence.sum_axis(Axis(0));
-    let mut scratch = ColumnScratch {
-        col: Vec::with_capacity(n),
-        sorted: Vec::with_capacity(n),
-        keys: Vec::with_capacity(n + 1),
-        buf: Vec::with_capacity(n + 1),
-        order: Vec::with_capacity(n + 1),
-        ind0: Vec::with_capacity(n + 1),
-        pop0: Vec::with_capacity(n + 1),
-    };
     let reference_is_rows = reference.as_slice() == p.row_sums.as_slice();
+    let ref_total: f64 = reference.iter().sum();
+    let pop_share: Vec<f64> = p.row_sums.iter().map(|r| r / p.total).collect();
+    let ubiquity = presence.sum_axis(Axis(0));
+    let block = |range: std::ops::Range<usize>| {
+        activity_block(&v, range, p, &pop_share, &reference, ref_total, reference_is_rows, econgeo)
+    };
+    let per_col = block(0..m);
     let mut cols_a: [Vec<f64>; 5] = std::array::from_fn(|_| Vec::with_capacity(m));
-    for (j, col) in v.axis_iter(Axis(1)).enumerate() {
-        let vals = if p.zero_col(j) {
-            [p.zero_col_fill; 4]
-        } else {
-            activity_column(col, &p.row_sums, p.total, &reference, reference_is_rows, econgeo, &mut scratch)
-        };
+    for (j, vals) in per_col.into_iter().enumerate() {
         cols_a[0].push(ubiquity[j]);
         for (c, x) in cols_a[1..].iter_mut().zip(vals) {
             c.push(x);

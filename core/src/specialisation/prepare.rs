@@ -88,34 +88,107 @@ impl Prepared<'_> {
     }
 }
 
-/// Sums of rows and columns, skipping NaN cells when `skip_nan`.
+/// The memory layout of a matrix view, for loops over contiguous lanes.
+pub(crate) enum Lanes<'a> {
+    /// Row-major: each row is a contiguous slice.
+    Rows(&'a [f64]),
+    /// Column-major: each column is a contiguous slice.
+    Cols(&'a [f64]),
+    /// Anything else (strided views).
+    Other,
+}
+
+/// Classifies the layout of `v` (a matrix with one row or column counts as both).
+pub(crate) fn lanes<'a>(v: &'a ArrayView2<'_, f64>) -> Lanes<'a> {
+    if let Some(s) = v.to_slice() {
+        Lanes::Rows(s)
+    } else if let Some(s) = v.t().to_slice() {
+        Lanes::Cols(s)
+    } else {
+        Lanes::Other
+    }
+}
+
+/// Sum of a slice with eight independent accumulators (vectorises; exact for counts).
+pub(crate) fn lane_sum(x: &[f64]) -> f64 {
+    let mut acc = [0.0f64; 8];
+    let chunks = x.chunks_exact(8);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for (a, v) in acc.iter_mut().zip(c) {
+            *a += v;
+        }
+    }
+    let mut total = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+    for v in rest {
+        total += v;
+    }
+    total
+}
+
+/// Adds `x` (NaN read as 0 when `skip_nan`) into the row and column sums.
 fn sums(v: &ArrayView2<'_, f64>, skip_nan: bool) -> (Vec<f64>, Vec<f64>) {
     let (n, m) = v.dim();
     let mut rs = vec![0.0; n];
     let mut cs = vec![0.0; m];
-    if v.is_standard_layout() || !v.t().is_standard_layout() {
-        for (i, row) in v.outer_iter().enumerate() {
-            let mut acc = 0.0;
-            for (c, &x) in cs.iter_mut().zip(row.iter()) {
-                let x = if skip_nan && x.is_nan() { 0.0 } else { x };
-                acc += x;
-                *c += x;
+    let clean = |x: f64| if skip_nan && x.is_nan() { 0.0 } else { x };
+    match lanes(v) {
+        Lanes::Rows(s) => {
+            for (i, row) in s.chunks_exact(m).enumerate() {
+                if skip_nan {
+                    let mut acc = 0.0;
+                    for (c, &x) in cs.iter_mut().zip(row) {
+                        let x = clean(x);
+                        acc += x;
+                        *c += x;
+                    }
+                    rs[i] = acc;
+                } else {
+                    for (c, &x) in cs.iter_mut().zip(row) {
+                        *c += x;
+                    }
+                    rs[i] = lane_sum(row);
+                }
             }
-            rs[i] = acc;
         }
-    } else {
-        // Column-major input (a NumPy array in Fortran order, as pandas often hands out).
-        for (j, col) in v.axis_iter(Axis(1)).enumerate() {
-            let mut acc = 0.0;
-            for (r, &x) in rs.iter_mut().zip(col.iter()) {
-                let x = if skip_nan && x.is_nan() { 0.0 } else { x };
-                acc += x;
-                *r += x;
+        Lanes::Cols(s) => {
+            for (j, col) in s.chunks_exact(n).enumerate() {
+                if skip_nan {
+                    let mut acc = 0.0;
+                    for (r, &x) in rs.iter_mut().zip(col) {
+                        let x = clean(x);
+                        acc += x;
+                        *r += x;
+                    }
+                    cs[j] = acc;
+                } else {
+                    for (r, &x) in rs.iter_mut().zip(col) {
+                        *r += x;
+                    }
+                    cs[j] = lane_sum(col);
+                }
             }
-            cs[j] = acc;
+        }
+        Lanes::Other => {
+            for ((i, j), &x) in v.indexed_iter() {
+                let x = clean(x);
+                rs[i] += x;
+                cs[j] += x;
+            }
         }
     }
     (rs, cs)
+}
+
+/// Whether every value is finite and non-negative (a branch-free pass over contiguous data).
+fn all_clean(v: &ArrayView2<'_, f64>) -> bool {
+    // A branch-free fold (`&` on booleans), so that the comparison vectorises.
+    #[allow(clippy::needless_bitwise_bool, clippy::manual_range_contains)]
+    let ok = |s: &[f64]| s.chunks(256).all(|c| c.iter().fold(true, |acc, &x| acc & (x >= 0.0) & (x < f64::INFINITY)));
+    match lanes(v) {
+        Lanes::Rows(s) | Lanes::Cols(s) => ok(s),
+        Lanes::Other => v.iter().all(|x| (0.0..f64::INFINITY).contains(x)),
+    }
 }
 
 fn fill(h: Handling) -> f64 {
@@ -125,7 +198,7 @@ fn fill(h: Handling) -> f64 {
 /// Checks every value: infinities and negatives are errors, and so are NaN cells under
 /// `missing: error`. Returns which rows hold a NaN, if any does.
 fn scan(values: &ArrayView2<'_, f64>, params: &RcaParams, names: Names<'_>) -> Result<Option<Vec<bool>>> {
-    if values.iter().all(|x| *x >= 0.0 && *x < f64::INFINITY) {
+    if all_clean(values) {
         return Ok(None);
     }
     let mut nan_rows: Option<Vec<bool>> = None;
