@@ -13,6 +13,7 @@
 //! | [`model`] | class `Dataset`: `fromJson`, `fromObject`, `toJson`, `toObject`, `validate`, `validated`, `jsonSchema`, getters | [`clusterpolicy::Dataset`] |
 //! | [`report`](mod@report) | `report(ds)`, `reportHtml(ds)` | [`clusterpolicy::report::Report`] |
 //! | [`sample`] | `sampleDataset()` | [`clusterpolicy::sample::south_east_europe`] |
+//! | [`specialisation`] | `rca`, `presence`, `symmetricRca`, `rpop`, `analyse`, `variety`, `shiftShare`, `starClusters`, `starRatings`, `exampleNaceMapping`, `summariseSpecialisation`, `observationMatrix` | [`clusterpolicy::specialisation`] |
 //! | [`error`] | every thrown value is an `Error` whose `name` is the kind; `errorKinds()` | [`clusterpolicy::Error`] |
 //! | [`conversion`] | plain objects in and out (serde) | |
 //!
@@ -39,6 +40,7 @@ pub mod error;
 pub mod model;
 pub mod report;
 pub mod sample;
+pub mod specialisation;
 
 use wasm_bindgen::prelude::*;
 
@@ -46,6 +48,10 @@ pub use error::error_kinds;
 pub use model::{Dataset, DatasetDocument, JsonSchemaObject, ValidationReportObject};
 pub use report::{ReportObject, report, report_html};
 pub use sample::sample_dataset;
+pub use specialisation::{
+    analyse, example_nace_mapping, observation_matrix, presence, rca, rpop, shift_share, star_clusters, star_ratings,
+    summarise_specialisation, symmetric_rca, variety,
+};
 
 /// Runs when the module is instantiated: routes Rust panic messages to `console.error`.
 /// (wasm-bindgen also exports it to JavaScript; it is left out of the TypeScript types, and

@@ -17,6 +17,18 @@ fn generated() -> String {
     // Only the definitions matter: each type is referenced once so that it lands in `$defs`.
     generator.subschema_for::<ValidationReport>();
     generator.subschema_for::<Report>();
+    {
+        use clusterpolicy::specialisation as sp;
+        generator.subschema_for::<sp::RcaParams>();
+        generator.subschema_for::<sp::IndexParams>();
+        generator.subschema_for::<sp::VarietyParams>();
+        generator.subschema_for::<sp::StarParams>();
+        generator.subschema_for::<sp::ClusterMapping>();
+        generator.subschema_for::<Vec<sp::StarRating>>();
+        generator.subschema_for::<sp::Variety>();
+        generator.subschema_for::<sp::ShiftShare>();
+        generator.subschema_for::<sp::SpecialisationSummary>();
+    }
     let defs = generator.take_definitions(true);
     let schema = serde_json::json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
