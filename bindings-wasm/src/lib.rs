@@ -13,7 +13,7 @@
 //! | [`model`] | class `Dataset`: `fromJson`, `fromObject`, `toJson`, `toObject`, `validate`, `validated`, `jsonSchema`, getters | [`clusterpolicy::Dataset`] |
 //! | [`report`](mod@report) | `report(ds)`, `reportHtml(ds)` | [`clusterpolicy::report::Report`] |
 //! | [`sample`] | `sampleDataset()` | [`clusterpolicy::sample::south_east_europe`] |
-//! | [`specialisation`] | `rca`, `presence`, `symmetricRca`, `rpop`, `analyse`, `variety`, `shiftShare`, `starClusters`, `starRatings`, `exampleNaceMapping`, `summariseSpecialisation`, `observationMatrix` | [`clusterpolicy::specialisation`] |
+//! | [`strategy`] | `topsis`, `vikor`, `prometheeII`, `weightedSum`, `weightedProduct`, `normalise`, `ahp`, `weightBreakpoints`, `smaa`, `scenarioRules`, `achievementRate`, `strategyScoreboard`, `didTwoPeriod`, `didPanel`, `beforeAfter`, `pilotPanel`, `peerDistances`, `nearestPeers`, `regionProfiles`, `poolEvidence`, `evidenceFeedback`, `knowledgeHub`, `scenarioPayoffs`, `programmeMonitoring`, `projectMonitoring`, `strategySummary` | [`clusterpolicy::strategy`] |
 //! | [`error`] | every thrown value is an `Error` whose `name` is the kind; `errorKinds()` | [`clusterpolicy::Error`] |
 //! | [`conversion`] | plain objects in and out (serde) | |
 //!
@@ -40,7 +40,7 @@ pub mod error;
 pub mod model;
 pub mod report;
 pub mod sample;
-pub mod specialisation;
+pub mod strategy;
 
 use wasm_bindgen::prelude::*;
 
@@ -48,9 +48,11 @@ pub use error::error_kinds;
 pub use model::{Dataset, DatasetDocument, JsonSchemaObject, ValidationReportObject};
 pub use report::{ReportObject, report, report_html};
 pub use sample::sample_dataset;
-pub use specialisation::{
-    analyse, example_nace_mapping, observation_matrix, presence, rca, rpop, shift_share, star_clusters, star_ratings,
-    summarise_specialisation, symmetric_rca, variety,
+pub use strategy::{
+    achievement_rate, ahp, before_after, did_panel, did_two_period, evidence_feedback, knowledge_hub, nearest_peers,
+    normalise, peer_distances, pilot_panel, pool_evidence, programme_monitoring, project_monitoring, promethee_ii,
+    region_profiles, scenario_payoffs, scenario_rules, smaa, strategy_scoreboard, strategy_summary, topsis, vikor,
+    weight_breakpoints, weighted_product, weighted_sum,
 };
 
 /// Runs when the module is instantiated: routes Rust panic messages to `console.error`.

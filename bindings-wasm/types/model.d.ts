@@ -50,30 +50,69 @@ export type PartnerRole = "lead" | "partner" | "associated";
  */
 export type ShiftKind = "absolute" | "relative";
 /**
- * Which conventions the indices follow.
- */
-export type Convention = "exact" | "econ_geo";
-/**
  * Which way spending deviates from plan.
  */
 export type Deviation = "underspending" | "overspending";
+/**
+ * How the weights are derived from the comparison matrix.
+ */
+export type AhpMethod = "eigenvector" | "geometric_mean" | "column_mean";
+/**
+ * The table of random consistency indices RI(n) used for the consistency ratio.
+ */
+export type RandomIndex = "saaty" | "tummala_ling";
 /**
  * A multi-criteria method, for functions that let the caller choose one.
  */
 export type McdaMethod = "weighted_sum" | "weighted_product" | "topsis" | "vikor" | "promethee_ii";
 /**
- * Which region x category pairs the focus measure is ranked among.
+ * How a criterion column is brought to a common, "more is better" scale before weighting.
+ *
+ * The formulas are pymcdm 1.4.0's `normalizations` (benefit / cost), which the reference
+ * vectors `mcda_wsm_normalisations.json` reproduce:
+ *
+ * | variant | benefit | cost | undefined when |
+ * |---|---|---|---|
+ * | `vector` | x / sqrt(sum x^2) | 1 - x / sqrt(sum x^2) | all x = 0 |
+ * | `min_max` | (x - min) / (max - min) | (max - x) / (max - min) | never (a constant column gives ones) |
+ * | `sum` | x / sum x | (1/x) / sum(1/x) | sum x = 0; cost: some x = 0 |
+ * | `max` | x / max | 1 - x / max | max = 0 |
+ * | `linear` | x / max | min / x | max = 0; cost: some x = 0 |
+ * | `nonlinear` | (x / max)^2 | (min / x)^3 | as `linear` |
+ * | `logarithmic` | ln x / ln(prod x) | (1 - ln x / ln(prod x)) / (n - 1) | some x <= 0, prod x = 1; cost: n = 1 |
+ * | `enhanced_accuracy` | 1 - (max - x) / sum(max - x) | 1 - (x - min) / sum(x - min) | never (a constant column gives ones) |
+ * | `zavadskas_turskis` | 1 - abs((max - x) / max) | 1 - abs((min - x) / min) | max = 0 (cost: min = 0) |
+ * | `none` | x | -x | never |
  */
-export type FocusScope = "category" | "all";
+export type Normalisation =
+  | "vector"
+  | "min_max"
+  | "sum"
+  | "max"
+  | "linear"
+  | "nonlinear"
+  | "logarithmic"
+  | "enhanced_accuracy"
+  | "zavadskas_turskis"
+  | "none";
 /**
- * What to do with regions or activities whose total is zero, and with missing (NaN)
- * values. See the [module documentation](self) for the meaning of each policy.
+ * Whether more or less of a criterion is better.
  */
-export type Handling = "nan" | "zero" | "drop" | "error";
+export type CriterionType = "benefit" | "cost";
+/**
+ * State of a deliverable at the assessment date.
+ */
+export type DeliverableState = "on_time" | "late" | "open" | "overdue";
 /**
  * What a knowledge-hub item is.
  */
 export type HubItemKind = "evidence" | "measure";
+/**
+ * A PROMETHEE preference function `P(d)` of the difference `d = g(a) - g(b)` (cost criteria
+ * negated), with indifference threshold `q`, preference threshold `p` and Gaussian
+ * parameter `s` (Brans & Vincke 1985, types I-VI).
+ */
+export type PreferenceFunction = "usual" | "ushape" | "vshape" | "level" | "linear" | "gaussian";
 /**
  * What kind of problem validation found.
  */
@@ -95,6 +134,14 @@ export type Severity = "error" | "warning";
  * Where a target stands.
  */
 export type TrackStatus = "achieved" | "on_track" | "at_risk" | "off_track" | "missed" | "no_data";
+/**
+ * How SMAA computes the indices.
+ */
+export type SmaaMethod = "monte_carlo" | "exact";
+/**
+ * How SMAA draws weight vectors.
+ */
+export type WeightSampling = "uniform" | "around";
 
 /**
  * Everything the knowledge platform knows, as one JSON-serialisable document: the
@@ -962,6 +1009,88 @@ export interface Target {
   target_year: number;
 }
 /**
+ * Budget against spending of one partner, work package or period.
+ */
+export interface AbsorptionRow {
+  /**
+   * `spent / budget`.
+   */
+  absorption?: number | null;
+  /**
+   * Its budget, if known.
+   */
+  budget?: number | null;
+  /**
+   * Deviation flag against the elapsed share of time.
+   */
+  flag?: Deviation | null;
+  /**
+   * The partner (actor id), work package id or period number.
+   */
+  key: string;
+  /**
+   * Spending reported up to the assessment date.
+   */
+  spent: number;
+}
+/**
+ * Parameters of `ahp`.
+ */
+export interface AhpParams {
+  /**
+   * How the weights are derived (default `eigenvector`).
+   */
+  method?: AhpMethod & string;
+  /**
+   * Random index table (default `saaty`).
+   */
+  random_index?: RandomIndex & string;
+  /**
+   * Largest relative deviation accepted in `a_ij * a_ji = 1` (default 1e-6, so that
+   * entries such as 0.3333333333 count as 1/3).
+   */
+  reciprocity_tolerance?: number;
+  /**
+   * Largest consistency ratio accepted as consistent (default 0.1, Saaty's rule; he
+   * also quotes 0.05 for n = 3 and 0.08 for n = 4).
+   */
+  threshold?: number;
+}
+/**
+ * Result of `ahp`.
+ */
+export interface AhpResult {
+  /**
+   * Consistency index `CI = (lambda_max - n) / (n - 1)` (0 for n = 1).
+   */
+  ci: number;
+  /**
+   * Whether `CR < threshold`. An inconsistent matrix is reported here, not rejected.
+   */
+  consistent: boolean;
+  /**
+   * Consistency ratio `CR = CI / RI` (0 for n <= 2, where every matrix is consistent).
+   */
+  cr: number;
+  /**
+   * Estimate of the principal eigenvalue: the mean of `(A w)_i / w_i` (the eigenvalue
+   * itself for the eigenvector method).
+   */
+  lambda_max: number;
+  /**
+   * The method used.
+   */
+  method: AhpMethod;
+  /**
+   * Random index `RI(n)` of the chosen table.
+   */
+  ri: number;
+  /**
+   * Priority weights, summing to 1.
+   */
+  weights: number[];
+}
+/**
  * Result of `before_after`.
  */
 export interface BeforeAfter {
@@ -995,42 +1124,18 @@ export interface BeforeAfter {
   units: number;
 }
 /**
- * A cluster category: a named group of activities (e.g. "Automotive" = NACE C29, C30).
+ * Parameters of `weight_breakpoints`.
  */
-export interface ClusterCategory {
+export interface BreakpointParams {
   /**
-   * Activity labels (columns of the region x activity matrix).
+   * The scoring model: `weighted_sum` (default) or `weighted_product` (whose logarithm is
+   * linear in the weights, so its breakpoints are exact too).
    */
-  activities: string[];
+  method?: McdaMethod & string;
   /**
-   * Short id, e.g. `automotive`.
+   * Normalisation of the criteria (default `linear`, as [`weighted_sum`](super::weighted_sum)).
    */
-  id: string;
-  /**
-   * Name, e.g. `Automotive and transport equipment`.
-   */
-  name: string;
-}
-/**
- * A mapping of activities to cluster categories, with its provenance.
- */
-export interface ClusterMapping {
-  /**
-   * The categories.
-   */
-  categories: ClusterCategory[];
-  /**
-   * `true` for an illustrative mapping that is not a published definition.
-   */
-  example: boolean;
-  /**
-   * Name of the mapping.
-   */
-  name: string;
-  /**
-   * Where it comes from, and what it is not.
-   */
-  source: string;
+  normalisation?: Normalisation & string;
 }
 /**
  * Communication reach by target group against plan.
@@ -1130,6 +1235,53 @@ export interface Coverage {
    * Regions of the partners (as located, sorted).
    */
   regions: string[];
+}
+/**
+ * The breakpoints of one criterion's weight.
+ */
+export interface CriterionBreakpoints {
+  /**
+   * Criterion index.
+   */
+  criterion: number;
+  /**
+   * Weight below the current one at which the best option changes, if any.
+   */
+  lower?: number | null;
+  /**
+   * Smallest change of this weight (up or down) that changes the best option, if any.
+   */
+  min_change?: number | null;
+  /**
+   * The best option over the whole range 0-1 of this weight, interval by interval.
+   */
+  segments: Segment[];
+  /**
+   * Weight above the current one at which the best option changes, if any.
+   */
+  upper?: number | null;
+  /**
+   * Its current (normalised) weight.
+   */
+  weight: number;
+}
+/**
+ * A weight interval of one criterion in which one option is best.
+ */
+export interface Segment {
+  /**
+   * Lower end of the weight interval.
+   */
+  from: number;
+  /**
+   * Upper end of the weight interval.
+   */
+  to: number;
+  /**
+   * The best option (index) in the interval (the one of higher slope, then lower index,
+   * at a tie).
+   */
+  top: number;
 }
 /**
  * The dataset summary section of the report.
@@ -1291,6 +1443,39 @@ export interface ProgrammeCoverage {
   uncovered_regions: string[];
 }
 /**
+ * A deliverable and its state.
+ */
+export interface DeliverableStatus {
+  /**
+   * Days late (delivered late, or overdue at the assessment date).
+   */
+  delay_days?: number | null;
+  /**
+   * Delivery date.
+   */
+  delivered?: string | null;
+  /**
+   * Due date.
+   */
+  due?: string | null;
+  /**
+   * Deliverable id.
+   */
+  id: string;
+  /**
+   * State.
+   */
+  state: DeliverableState;
+  /**
+   * Title.
+   */
+  title: string;
+  /**
+   * Work package id.
+   */
+  work_package: string;
+}
+/**
  * Inference of an estimate with cluster-robust standard errors.
  */
 export interface DidEstimate {
@@ -1330,6 +1515,103 @@ export interface DidEstimate {
    * `estimate / std_error`.
    */
   t_stat?: number | null;
+}
+/**
+ * One observation of an outcome for a unit (region, firm, cluster) in a period.
+ */
+export interface DidObservation {
+  /**
+   * The outcome.
+   */
+  outcome: number;
+  /**
+   * The period (year).
+   */
+  time: number;
+  /**
+   * Whether the unit is under treatment in this period (`D_it`: a pilot region after the
+   * pilot started).
+   */
+  treated: boolean;
+  /**
+   * The unit (also the cluster of the standard errors).
+   */
+  unit: string;
+}
+/**
+ * Parameters of `did_two_period` and `did_panel`.
+ */
+export interface DidPanelParams {
+  /**
+   * Confidence level of the interval, in (0, 1) (default 0.95).
+   */
+  level?: number;
+  /**
+   * Largest number of projection sweeps (default 10 000).
+   */
+  max_iterations?: number;
+  /**
+   * Convergence tolerance of the fixed-effects projections, relative to the outcome's
+   * scale (default 1e-13; balanced panels converge in one sweep).
+   */
+  tolerance?: number;
+}
+/**
+ * Result of `did_two_period`.
+ */
+export interface DidTwoPeriod {
+  /**
+   * `control_after - control_before`.
+   */
+  change_control: number;
+  /**
+   * `treated_after - treated_before`.
+   */
+  change_treated: number;
+  /**
+   * Mean outcome of the comparison group after.
+   */
+  control_after: number;
+  /**
+   * Mean outcome of the comparison group before.
+   */
+  control_before: number;
+  /**
+   * The estimate (`change_treated - change_control`) with its inference.
+   */
+  did: DidEstimate;
+  /**
+   * The two periods, before and after.
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  periods: [number, number];
+  /**
+   * Mean outcome of the treated group after.
+   */
+  treated_after: number;
+  /**
+   * Mean outcome of the treated group before.
+   */
+  treated_before: number;
+}
+/**
+ * A dimension of structural similarity: a named group of variables with a weight.
+ */
+export interface Dimension {
+  /**
+   * Name, e.g. `economic_structure`.
+   */
+  name: string;
+  /**
+   * Variables (column labels of the data).
+   */
+  variables: string[];
+  /**
+   * Weight in the aggregate distance, >= 0 (default 1).
+   */
+  weight?: number;
 }
 /**
  * One dimension's part in a peer's distance.
@@ -1491,6 +1773,78 @@ export interface PooledEffect {
   skipped: string[];
 }
 /**
+ * Parameters of `evidence_feedback`.
+ */
+export interface EvidenceFeedbackParams {
+  /**
+   * Prior expected cost per unit of effect: the prior mean of a measure's effect is
+   * `budget / cost_per_unit` (default EUR 50 000 per job).
+   */
+  cost_per_unit?: number;
+  /**
+   * The effect indicator of the evidence used (default `employment`: jobs).
+   */
+  indicator?: string;
+  /**
+   * The MCDA method ranking the measures (default `topsis`).
+   */
+  method?: McdaMethod & string;
+  /**
+   * Pooling of the evidence.
+   */
+  pooling?: PoolingParams;
+  /**
+   * Prior coefficient of variation: prior sd = `prior_cv x |prior mean|` (default 1, a
+   * vague prior that good evidence overrides).
+   */
+  prior_cv?: number;
+  /**
+   * Weights of the criteria: expected effect (benefit), budget (cost), effect uncertainty
+   * sd (cost), delivery = achievement rate of the measure's own target (benefit)
+   * (default 0.4, 0.25, 0.15, 0.2).
+   *
+   * @minItems 4
+   * @maxItems 4
+   */
+  weights?: [number, number, number, number];
+}
+/**
+ * Parameters of `pool_evidence`.
+ */
+export interface PoolingParams {
+  /**
+   * Relative standard error assumed for a finding without one, by grade (default: high
+   * 0.15, moderate 0.3, low 0.5, very low 0.8, as `|estimate| x` this).
+   */
+  missing_se?: QualityWeights;
+  /**
+   * Weights of the quality grades.
+   */
+  quality_weights?: QualityWeights;
+}
+/**
+ * How much each GRADE quality grade counts: the precision `1 / se^2` of a finding is
+ * multiplied by its grade's weight (equivalently its variance is divided by it).
+ */
+export interface QualityWeights {
+  /**
+   * High quality (default 1).
+   */
+  high?: number;
+  /**
+   * Low quality (default 0.25).
+   */
+  low?: number;
+  /**
+   * Moderate quality (default 0.5).
+   */
+  moderate?: number;
+  /**
+   * Very low quality (default 0.1).
+   */
+  very_low?: number;
+}
+/**
  * Foresight: a strategy's measures under the scenarios.
  */
 export interface ForesightSummary {
@@ -1649,46 +2003,52 @@ export interface HubItem {
   title: string;
 }
 /**
- * Options of the region and activity indices.
+ * Parameters of `knowledge_hub`.
  */
-export interface IndexParams {
+export interface HubParams {
   /**
-   * Exact values (default) or EconGeo's rounding conventions.
+   * Weight of shared priority activities (default 0.4).
    */
-  convention?: Convention & string;
+  activity_weight?: number;
   /**
-   * Policies, threshold and rounding of the underlying RCA.
+   * Weight of shared kinds of actors (default 0.2).
    */
-  rca?: RcaParams;
+  actor_weight?: number;
+  /**
+   * Largest number of items returned (default 20).
+   */
+  limit?: number;
+  /**
+   * Number of peer regions considered (default 5).
+   */
+  peers?: number;
+  /**
+   * Weight of place (the region itself, a peer, the same country) (default 0.4).
+   */
+  place_weight?: number;
+  /**
+   * Quality weights of evidence (an item's score is multiplied by `0.5 + 0.5 x weight`).
+   */
+  quality_weights?: QualityWeights;
 }
 /**
- * Options of the location quotient and everything built on it.
+ * Parameters of `target_status` and `scoreboard`.
  */
-export interface RcaParams {
+export interface MonitoringParams {
   /**
-   * Round RCA, RPOP and symmetric RCA values to this many decimals as R's `round()` does
-   * (EconGeo's `RCA()` rounds to 2). Default `None`: unrounded. Presence always uses
-   * the unrounded values.
+   * Year of assessment; observations after it are ignored. `None` (default): the latest
+   * observation of each target's indicator.
    */
-  digits?: number | null;
+  as_of?: number | null;
   /**
-   * Missing (NaN) values. Default `error`.
+   * Largest lag still at risk rather than off track, >= `tolerance` (default 0.25).
    */
-  missing?: Handling & string;
+  risk_margin?: number;
   /**
-   * Presence threshold: a region has an activity when its RCA (or RPOP) is at least this.
-   * Default 1, as every peer. Used by the presence functions and by diversity and
-   * ubiquity.
+   * Largest lag of achievement behind the elapsed share of time still on track, 0-1
+   * (default 0.1).
    */
-  threshold?: number;
-  /**
-   * Activities (columns) with a zero total. Default `nan`.
-   */
-  zero_cols?: Handling & string;
-  /**
-   * Regions (rows) with a zero total. Default `nan`.
-   */
-  zero_rows?: Handling & string;
+  tolerance?: number;
 }
 /**
  * A peer region and why it is close.
@@ -1715,6 +2075,70 @@ export interface Peer {
    * The peer region.
    */
   region: string;
+}
+/**
+ * Result of `peer_distances`.
+ */
+export interface PeerDistances {
+  /**
+   * Dimension names.
+   */
+  dimensions: string[];
+  /**
+   * Aggregate distance `distance[a][b]`.
+   */
+  distance: number[][];
+  /**
+   * `distance / max(distance)`, in \[0, 1\] (all 0 when every distance is 0).
+   */
+  distance_rescaled: number[][];
+  /**
+   * `per_dimension[k][a][b]`: distance of regions `a` and `b` in dimension `k`.
+   */
+  per_dimension: number[][][];
+  /**
+   * Region labels (rows of the data).
+   */
+  regions: string[];
+  /**
+   * Variable labels (columns).
+   */
+  variables: string[];
+  /**
+   * Dimension weights.
+   */
+  weights: number[];
+  /**
+   * Standardised values `z[region][variable]`.
+   */
+  z: number[][];
+}
+/**
+ * Parameters of `peer_distances`.
+ */
+export interface PeerParams {
+  /**
+   * The dimensions; empty means one dimension per variable, each of weight 1.
+   */
+  dimensions?: Dimension[];
+}
+/**
+ * Parameters of `pilot_panel`.
+ */
+export interface PilotPanelParams {
+  /**
+   * The outcome indicator observed for regions (default `employment`, summed over its
+   * activity breakdown).
+   */
+  indicator?: string;
+  /**
+   * Use the natural logarithm of the outcome (default `true`: effects in log points).
+   */
+  log?: boolean;
+  /**
+   * The programme whose projects are the pilots (an id of `Dataset::programmes`).
+   */
+  programme?: string;
 }
 /**
  * The pilot evaluation of the report.
@@ -1766,6 +2190,147 @@ export interface Problem {
    * How serious it is.
    */
   severity: Severity;
+}
+/**
+ * Monitoring of a programme: its projects and its area coverage.
+ */
+export interface ProgrammeMonitoring {
+  /**
+   * `spent / budget`.
+   */
+  absorption?: number | null;
+  /**
+   * Sum of the project budgets.
+   */
+  budget: number;
+  /**
+   * Communication reach by target group over all projects.
+   */
+  communication: CommunicationRow[];
+  /**
+   * Coverage of the programme area by all its partnerships.
+   */
+  coverage: Coverage;
+  /**
+   * Projects flagged, by deviation.
+   */
+  flagged: {
+    [k: string]: string[];
+  };
+  /**
+   * Name.
+   */
+  name: string;
+  /**
+   * Programme id.
+   */
+  programme: string;
+  /**
+   * Each project, in dataset order.
+   */
+  projects: ProjectMonitoring[];
+  /**
+   * Sum of the spending.
+   */
+  spent: number;
+}
+/**
+ * Monitoring of one project.
+ */
+export interface ProjectMonitoring {
+  /**
+   * `spent / budget`.
+   */
+  absorption?: number | null;
+  /**
+   * Assessment date.
+   */
+  as_of?: string | null;
+  /**
+   * Total budget (the project's, else the sum of the partner budgets).
+   */
+  budget?: number | null;
+  /**
+   * Spending per month elapsed.
+   */
+  burn_rate?: number | null;
+  /**
+   * Per partner, in partner order.
+   */
+  by_partner: AbsorptionRow[];
+  /**
+   * Per reporting period, cumulative absorption in `absorption`.
+   */
+  by_period: AbsorptionRow[];
+  /**
+   * Per work package (spending reported with a work package), in work-package order.
+   */
+  by_work_package: AbsorptionRow[];
+  /**
+   * Communication reach by target group.
+   */
+  communication: CommunicationRow[];
+  /**
+   * Partnership coverage.
+   */
+  coverage: Coverage;
+  /**
+   * Number of deliverables per state.
+   */
+  deliverable_counts: {
+    [k: string]: number;
+  };
+  /**
+   * Deliverables.
+   */
+  deliverables: DeliverableStatus[];
+  /**
+   * Share of the project's duration elapsed at the assessment date, 0-1.
+   */
+  elapsed?: number | null;
+  /**
+   * Deviation flag of the whole project.
+   */
+  flag?: Deviation | null;
+  /**
+   * Total spending forecast at the current burn rate, `spent / elapsed`.
+   */
+  forecast?: number | null;
+  /**
+   * `forecast / budget`.
+   */
+  forecast_absorption?: number | null;
+  /**
+   * Project id.
+   */
+  project: string;
+  /**
+   * Spending reported up to the assessment date.
+   */
+  spent: number;
+  /**
+   * Title.
+   */
+  title: string;
+}
+/**
+ * Parameters of `project_monitoring` and `programme_monitoring`.
+ */
+export interface ProgrammeParams {
+  /**
+   * Date of assessment; `None` (default): each project's latest reported spending date
+   * (else its end date).
+   */
+  as_of?: string | null;
+  /**
+   * Absorption deviating from the elapsed share of time by more than this is flagged,
+   * 0-1 (default 0.15).
+   */
+  deviation_threshold?: number;
+  /**
+   * Communication reach below this share of the plan is flagged, 0-1 (default 0.8).
+   */
+  reach_threshold?: number;
 }
 /**
  * A programme's monitoring in the report.
@@ -1836,6 +2401,59 @@ export interface ProjectLine {
    * Project id.
    */
   project: string;
+}
+/**
+ * Parameters of `promethee_ii`.
+ */
+export interface PrometheeParams {
+  /**
+   * Preference function of each criterion; one entry applies to all criteria, none means
+   * `usual` for all.
+   */
+  functions?: PreferenceFunction[];
+  /**
+   * Preference thresholds `p`, one per criterion (needed by `vshape`, `level`, `linear`).
+   */
+  p?: number[];
+  /**
+   * Also return the `n x n` matrix of aggregated preference indices `pi(a, b)`
+   * (default `false`: the flows are computed in O(m n log n) without it).
+   */
+  pairwise?: boolean;
+  /**
+   * Indifference thresholds `q`, one per criterion (needed by `ushape`, `level`, `linear`;
+   * empty otherwise).
+   */
+  q?: number[];
+  /**
+   * Gaussian parameters `s`, one per criterion (needed by `gaussian`).
+   */
+  s?: number[];
+}
+/**
+ * Result of `promethee_ii`.
+ */
+export interface PrometheeResult {
+  /**
+   * Negative (entering) flow `phi-`.
+   */
+  phi_minus: number[];
+  /**
+   * Net flow `phi = phi+ - phi-` (higher is better; the net flows add up to 0).
+   */
+  phi_net: number[];
+  /**
+   * Positive (leaving) flow `phi+`.
+   */
+  phi_plus: number[];
+  /**
+   * Aggregated preference indices `pi[a][b]`, when `pairwise` was asked for.
+   */
+  pi?: number[][] | null;
+  /**
+   * Rank by net flow (1 = best, ties share the smallest rank).
+   */
+  rank: number[];
 }
 /**
  * The peers of a strategy owner region.
@@ -2136,216 +2754,239 @@ export interface ValidationReport {
   problems: Problem[];
 }
 /**
- * A shift-share decomposition.
+ * Parameters of `scenario_payoffs`.
  */
-export interface ShiftShare {
+export interface ScenarioPayoffParams {
   /**
-   * Growth rate of each activity over all regions, `g_i = X1_i / X0_i - 1` (in column
-   * order; NaN when the activity is absent in the base year).
+   * Budget per unit of effect for measures without a given effect (default EUR 50 000 per
+   * job, the order of magnitude of ERDF business-support evaluations).
    */
-  activity_rates: number[];
+  cost_per_unit?: number;
   /**
-   * Base year (for panels).
+   * Expected effect of each measure (by measure id), e.g. the posterior effects of
+   * [`evidence_feedback`](super::evidence_feedback); a measure not listed gets `budget /
+   * cost_per_unit`.
    */
-  from_year?: number | null;
+  effects?: {
+    [k: string]: number;
+  };
   /**
-   * Growth rate of the whole matrix `G = X1 / X0 - 1` (0 when `X0` is 0).
+   * The indicator whose scenario shifts scale the effects (default `employment`).
    */
-  national_rate: number;
-  /**
-   * One record per cell, regions outer.
-   */
-  records: ShiftShareRecord[];
-  /**
-   * One total per region.
-   */
-  regions: ShiftShareTotal[];
-  /**
-   * End year (for panels).
-   */
-  to_year?: number | null;
+  indicator?: string;
 }
 /**
- * The decomposition of one region x activity cell.
+ * Parameters of `scenario_rules`.
  */
-export interface ShiftShareRecord {
+export interface ScenarioRulesParams {
   /**
-   * Activity label.
+   * Hurwicz's coefficient of optimism `alpha`, 0-1 (default 0.5).
    */
-  activity: string;
+  hurwicz_alpha?: number;
   /**
-   * Value in the base year.
+   * Probability of each scenario (adding up to 1 within 1e-6); empty when the scenarios
+   * have none, and then the expected value is not computed.
    */
-  base: number;
-  /**
-   * Observed change `end - base`.
-   */
-  change: number;
-  /**
-   * Value in the end year.
-   */
-  end: number;
-  /**
-   * Base year (for panels).
-   */
-  from_year?: number | null;
-  /**
-   * Industry mix component `base x (g_i - G)`.
-   */
-  industry_mix: number;
-  /**
-   * National growth component `base x G`.
-   */
-  national_growth: number;
-  /**
-   * Region label.
-   */
-  region: string;
-  /**
-   * Regional (competitive) shift: `change - national_growth - industry_mix`, which is
-   * `base x (g_ri - g_i)`.
-   */
-  regional_shift: number;
-  /**
-   * End year (for panels).
-   */
-  to_year?: number | null;
+  probabilities?: number[];
 }
 /**
- * The decomposition summed over the activities of one region.
+ * Scores and ranks of a scoring method.
  */
-export interface ShiftShareTotal {
+export interface ScoreResult {
   /**
-   * Value in the base year.
+   * Rank of each option (1 = best, ties share the smallest rank).
    */
-  base: number;
+  rank: number[];
   /**
-   * Observed change.
+   * Score of each option (higher is better).
    */
-  change: number;
-  /**
-   * Value in the end year.
-   */
-  end: number;
-  /**
-   * Sum of the industry mix components.
-   */
-  industry_mix: number;
-  /**
-   * Sum of the national growth components.
-   */
-  national_growth: number;
-  /**
-   * Region label.
-   */
-  region: string;
-  /**
-   * Sum of the regional shift components.
-   */
-  regional_shift: number;
+  scores: number[];
 }
 /**
- * Thresholds of the star rating, with the European Cluster Observatory's defaults.
+ * Parameters of `smaa`.
  */
-export interface StarParams {
+export interface SmaaParams {
   /**
-   * Ranking scope of the focus measure.
+   * Dirichlet concentration around the weights, > 0 (default 100: each weight's standard
+   * deviation is about sqrt(w (1 - w) / 101)).
    */
-  focus_scope?: FocusScope & string;
+  concentration?: number;
   /**
-   * Focus star for the top share by the category's share of regional employment (0.1).
+   * Meta-weights `alpha_k` of the holistic acceptability, one per rank; empty for the
+   * linear `alpha_k = (n - k) / (n - 1)` (1 for rank 1, 0 for the last).
    */
-  focus_top_share?: number;
+  meta_weights?: number[];
   /**
-   * Size star for the top share of regions by the category's employment (0.1: top 10%).
+   * Monte Carlo (default) or exact.
    */
-  size_top_share?: number;
+  method?: SmaaMethod & string;
   /**
-   * Specialisation star for a location quotient of at least this (2).
+   * Normalisation of the criteria before the additive value function (default `min_max`,
+   * linear partial values; `none` for values already on a value scale).
    */
-  specialisation_threshold?: number;
+  normalisation?: Normalisation & string;
+  /**
+   * Number of weight samples, 1-100 000 000 (default 10 000).
+   */
+  samples?: number;
+  /**
+   * How weights are drawn (default `uniform`).
+   */
+  sampling?: WeightSampling & string;
+  /**
+   * Seed of the random number generator (`ChaCha8`; default 0).
+   */
+  seed?: number;
+  /**
+   * The weights to sample around (with `sampling = "around"`), one per criterion.
+   */
+  weights?: number[];
 }
 /**
- * The star rating of one region x cluster category, with the three measures behind it.
+ * Result of `smaa`.
  */
-export interface StarRating {
+export interface SmaaResult {
   /**
-   * Category id.
+   * Central weight vector of each option (mean weights that make it best), `None` for an
+   * option that is never best.
    */
-  category: string;
+  central_weights: (number[] | null)[];
   /**
-   * Size: the category's employment in the region.
+   * Confidence factor of each option: share of ranks 1 it gets at its own central
+   * weights (1 or 0 with exact criteria values; shared at ties), `None` without central
+   * weights.
    */
-  employment: number;
+  confidence: (number | null)[];
   /**
-   * Focus: the category's share of the region's total employment, `E_rc / E_r`.
+   * Holistic acceptability `sum_k alpha_k b_i^k`.
    */
-  focus: number;
+  holistic: number[];
   /**
-   * Focus in the top `focus_top_share`.
+   * Largest standard error of a Monte Carlo acceptability, `0.5 / sqrt(samples)` (0 for
+   * the exact method).
    */
-  focus_star: boolean;
+  max_standard_error: number;
   /**
-   * Specialisation: `(E_rc / E_r) / (E_.c / E_..)` with `E_r` the region's total
-   * employment and `E_..` the sum of the totals.
+   * `rank_acceptability[i][k]`: share of the weight space in which option `i` has rank
+   * `k + 1`. Each row and each column adds up to 1 (tied options share their ranks evenly).
    */
-  location_quotient: number;
+  rank_acceptability: number[][];
   /**
-   * Region label.
+   * Samples drawn (0 for the exact method).
    */
-  region: string;
-  /**
-   * Employment in the top `size_top_share` of regions of the category.
-   */
-  size_star: boolean;
-  /**
-   * Location quotient at least `specialisation_threshold`.
-   */
-  specialisation_star: boolean;
-  /**
-   * Number of stars, 0-3.
-   */
-  stars: number;
-  /**
-   * Year, for panels.
-   */
-  year?: number | null;
+  samples: number;
 }
 /**
- * Entropy and its decomposition for each region.
+ * Parameters of `topsis`.
  */
-export interface Variety {
+export interface TopsisParams {
   /**
-   * Total entropy `H = -sum_i p_i log p_i` over activities.
+   * Normalisation (default `vector`, as in Hwang & Yoon 1981; pymcdm's `TOPSIS()`
+   * default is `min_max`).
    */
-  entropy: number[];
-  /**
-   * The groups, sorted.
-   */
-  groups: string[];
-  /**
-   * Region labels.
-   */
-  regions: string[];
-  /**
-   * Related variety `RV = sum_g P_g H_g`, `H_g = -sum_{i in g} (p_i / P_g) log(p_i / P_g)`.
-   */
-  related_variety: number[];
-  /**
-   * Unrelated variety `UV = -sum_g P_g log P_g` over groups.
-   */
-  unrelated_variety: number[];
+  normalisation?: Normalisation & string;
 }
 /**
- * Options of `variety`.
+ * Result of `topsis`.
  */
-export interface VarietyParams {
+export interface TopsisResult {
   /**
-   * Base of the logarithm (2: bits, as Frenken et al. and EconGeo).
+   * Relative closeness to the ideal solution, 0-1 (higher is better).
    */
-  base?: number;
+  closeness: number[];
   /**
-   * Zero rows and missing values, as for the RCA (zero columns do not matter here).
+   * Euclidean distance to the negative ideal solution.
    */
-  rca?: RcaParams;
+  d_minus: number[];
+  /**
+   * Euclidean distance to the positive ideal solution.
+   */
+  d_plus: number[];
+  /**
+   * Rank by closeness (1 = best, ties share the smallest rank).
+   */
+  rank: number[];
+}
+/**
+ * Parameters of `vikor`.
+ */
+export interface VikorParams {
+  /**
+   * Weight of the strategy of the majority of criteria (group utility S) against the
+   * individual regret R, 0-1 (default 0.5, consensus).
+   */
+  v?: number;
+}
+/**
+ * Result of `vikor`.
+ */
+export interface VikorResult {
+  /**
+   * Condition C1, acceptable advantage: `Q(a2) - Q(a1) >= DQ` for the first two options by Q.
+   */
+  acceptable_advantage: boolean;
+  /**
+   * Condition C2, acceptable stability: the first option by Q is also first by S or by R.
+   */
+  acceptable_stability: boolean;
+  /**
+   * The compromise solutions (option indices, best Q first): `[a1]` when C1 and C2 hold;
+   * `[a1, a2]` when only C2 fails; every option with `Q - Q(a1) < DQ` when C1 fails.
+   */
+  compromise: number[];
+  /**
+   * Threshold of acceptable advantage `DQ = 1 / (n - 1)` (1 when n = 1).
+   */
+  dq: number;
+  /**
+   * Compromise index `Q_i` (lower is better).
+   */
+  q: number[];
+  /**
+   * Individual regret `R_i` (lower is better).
+   */
+  r: number[];
+  /**
+   * Rank by Q (1 = best, ties share the smallest rank).
+   */
+  rank: number[];
+  /**
+   * Rank by R.
+   */
+  rank_r: number[];
+  /**
+   * Rank by S.
+   */
+  rank_s: number[];
+  /**
+   * Group utility `S_i` (lower is better).
+   */
+  s: number[];
+}
+/**
+ * Result of `weight_breakpoints`.
+ */
+export interface WeightSensitivity {
+  /**
+   * One entry per criterion.
+   */
+  criteria: CriterionBreakpoints[];
+  /**
+   * The criterion whose weight needs the smallest change to change the best option.
+   */
+  most_sensitive?: number | null;
+  /**
+   * The best option at the given weights.
+   */
+  top: number;
+}
+/**
+ * Parameters of `weighted_sum` and `weighted_product`.
+ */
+export interface WeightedParams {
+  /**
+   * Normalisation of the criteria (default `linear`: x / max, cost min / x, Hwang &
+   * Yoon's SAW; pymcdm's `WSM()` default is `sum`).
+   */
+  normalisation?: Normalisation & string;
 }

@@ -99,16 +99,30 @@ fn undefined(method: &str, j: usize, why: &str) -> Error {
 #[allow(clippy::too_many_lines)]
 fn normalise_column(x: &[f64], cost: bool, method: Normalisation, j: usize, out: &mut [f64]) -> Result<()> {
     let n = x.len();
-    let max = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let min = x.iter().copied().fold(f64::INFINITY, f64::min);
+    let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
+    for &v in x {
+        if v < min {
+            min = v;
+        }
+        if v > max {
+            max = v;
+        }
+    }
     match method {
         Normalisation::Vector => {
             let norm = x.iter().map(|v| v * v).sum::<f64>().sqrt();
             if norm == 0.0 {
                 return Err(undefined("vector", j, "all values are 0"));
             }
-            for (o, v) in out.iter_mut().zip(x) {
-                *o = if cost { 1.0 - v / norm } else { v / norm };
+            let inv = 1.0 / norm;
+            if cost {
+                for (o, v) in out.iter_mut().zip(x) {
+                    *o = 1.0 - v * inv;
+                }
+            } else {
+                for (o, v) in out.iter_mut().zip(x) {
+                    *o = v * inv;
+                }
             }
         }
         Normalisation::MinMax => {
@@ -243,7 +257,9 @@ pub(crate) fn check_matrix(values: ArrayView2<'_, f64>, types: &[CriterionType])
             found: types.len().to_string(),
         });
     }
-    if let Some(((i, j), _)) = values.indexed_iter().find(|(_, v)| !v.is_finite()) {
+    if !values.iter().all(|v| v.is_finite())
+        && let Some(((i, j), _)) = values.indexed_iter().find(|(_, v)| !v.is_finite())
+    {
         return Err(Error::NonFinite { what: "decision matrix".into(), at: format!("option {i}, criterion {j}") });
     }
     Ok(())
@@ -300,19 +316,16 @@ pub(crate) fn check_weights(weights: ArrayView1<'_, f64>, m: usize) -> Result<Ve
 pub fn normalise(values: ArrayView2<'_, f64>, types: &[CriterionType], method: Normalisation) -> Result<Array2<f64>> {
     check_matrix(values, types)?;
     let (n, m) = values.dim();
-    let mut out = Array2::zeros((n, m));
-    let mut col = vec![0.0; n];
-    let mut res = vec![0.0; n];
+    // Work on contiguous columns: the transposed matrix in standard layout.
+    let cols = values.t().as_standard_layout().into_owned();
+    let mut out_t = Array2::zeros((m, n));
     for (j, ty) in types.iter().enumerate() {
-        for (c, v) in col.iter_mut().zip(values.column(j)) {
-            *c = *v;
-        }
-        normalise_column(&col, ty.is_cost(), method, j, &mut res)?;
-        for (o, v) in out.column_mut(j).iter_mut().zip(&res) {
-            *o = *v;
-        }
+        let (Some(x), Some(o)) = (cols.row(j).to_slice(), out_t.row_mut(j).into_slice()) else {
+            unreachable!("standard layout rows are contiguous")
+        };
+        normalise_column(x, ty.is_cost(), method, j, o)?;
     }
-    Ok(out)
+    Ok(out_t.t().as_standard_layout().into_owned())
 }
 
 /// Ranks scores: 1 = best; exactly equal scores share the smallest rank.
@@ -331,18 +344,23 @@ pub fn normalise(values: ArrayView2<'_, f64>, types: &[CriterionType], method: N
 /// ```
 #[must_use]
 pub fn rank(scores: &[f64], higher_is_better: bool) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..scores.len()).collect();
-    let key = |i: usize| if higher_is_better { -scores[i] } else { scores[i] };
-    order.sort_by(|&a, &b| key(a).total_cmp(&key(b)));
+    // Sort (order-preserving integer key, index) pairs: integer comparisons, no closure.
+    let key = |x: f64| {
+        let b = x.to_bits();
+        let k = if b >> 63 == 1 { !b } else { b | (1 << 63) };
+        if higher_is_better { !k } else { k }
+    };
+    let mut order: Vec<(u64, u32)> = scores.iter().enumerate().map(|(i, &x)| (key(x), i as u32)).collect();
+    order.sort_unstable();
     let mut ranks = vec![0; scores.len()];
     let mut start = 0;
     while start < order.len() {
         let mut end = start + 1;
-        while end < order.len() && scores[order[end]] == scores[order[start]] {
+        while end < order.len() && scores[order[end].1 as usize] == scores[order[start].1 as usize] {
             end += 1;
         }
-        for &i in &order[start..end] {
-            ranks[i] = start + 1;
+        for &(_, i) in &order[start..end] {
+            ranks[i as usize] = start + 1;
         }
         start = end;
     }
@@ -522,8 +540,12 @@ pub fn topsis(
     for mut row in v.rows_mut() {
         for (j, x) in row.iter_mut().enumerate() {
             *x *= w[j];
-            pis[j] = pis[j].max(*x);
-            nis[j] = nis[j].min(*x);
+            if *x > pis[j] {
+                pis[j] = *x;
+            }
+            if *x < nis[j] {
+                nis[j] = *x;
+            }
         }
     }
     let mut d_plus = Vec::with_capacity(n);
