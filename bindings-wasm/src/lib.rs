@@ -14,6 +14,7 @@
 //! | [`report`](mod@report) | `report(ds)`, `reportHtml(ds)` | [`clusterpolicy::report::Report`] |
 //! | [`sample`] | `sampleDataset()` | [`clusterpolicy::sample::south_east_europe`] |
 //! | [`strategy`] | `topsis`, `vikor`, `prometheeII`, `weightedSum`, `weightedProduct`, `normalise`, `ahp`, `weightBreakpoints`, `smaa`, `scenarioRules`, `achievementRate`, `strategyScoreboard`, `didTwoPeriod`, `didPanel`, `beforeAfter`, `pilotPanel`, `peerDistances`, `nearestPeers`, `regionProfiles`, `poolEvidence`, `evidenceFeedback`, `knowledgeHub`, `scenarioPayoffs`, `programmeMonitoring`, `projectMonitoring`, `strategySummary` | [`clusterpolicy::strategy`] |
+//! | [`specialisation`] | `rca`, `presence`, `symmetricRca`, `rpop`, `analyse`, `variety`, `shiftShare`, `starClusters`, `starRatings`, `exampleNaceMapping`, `summariseSpecialisation`, `observationMatrix` | [`clusterpolicy::specialisation`] |
 //! | [`error`] | every thrown value is an `Error` whose `name` is the kind; `errorKinds()` | [`clusterpolicy::Error`] |
 //! | [`conversion`] | plain objects in and out (serde) | |
 //!
@@ -40,6 +41,7 @@ pub mod error;
 pub mod model;
 pub mod report;
 pub mod sample;
+pub mod specialisation;
 pub mod strategy;
 
 use wasm_bindgen::prelude::*;
@@ -53,6 +55,10 @@ pub use strategy::{
     normalise, peer_distances, pilot_panel, pool_evidence, programme_monitoring, project_monitoring, promethee_ii,
     region_profiles, scenario_payoffs, scenario_rules, smaa, strategy_scoreboard, strategy_summary, topsis, vikor,
     weight_breakpoints, weighted_product, weighted_sum,
+};
+pub use specialisation::{
+    analyse, example_nace_mapping, observation_matrix, presence, rca, rpop, shift_share, star_clusters, star_ratings,
+    summarise_specialisation, symmetric_rca, variety,
 };
 
 /// Runs when the module is instantiated: routes Rust panic messages to `console.error`.

@@ -18,6 +18,18 @@ fn generated() -> String {
     generator.subschema_for::<ValidationReport>();
     generator.subschema_for::<Report>();
     {
+        use clusterpolicy::specialisation as sp;
+        generator.subschema_for::<sp::RcaParams>();
+        generator.subschema_for::<sp::IndexParams>();
+        generator.subschema_for::<sp::VarietyParams>();
+        generator.subschema_for::<sp::StarParams>();
+        generator.subschema_for::<sp::ClusterMapping>();
+        generator.subschema_for::<Vec<sp::StarRating>>();
+        generator.subschema_for::<sp::Variety>();
+        generator.subschema_for::<sp::ShiftShare>();
+        generator.subschema_for::<sp::SpecialisationSummary>();
+    }
+    {
         use clusterpolicy::strategy as st;
         generator.subschema_for::<st::CriterionType>();
         generator.subschema_for::<st::Normalisation>();

@@ -96,6 +96,10 @@ export type Normalisation =
   | "zavadskas_turskis"
   | "none";
 /**
+ * Which conventions the indices follow.
+ */
+export type Convention = "exact" | "econ_geo";
+/**
  * Whether more or less of a criterion is better.
  */
 export type CriterionType = "benefit" | "cost";
@@ -103,6 +107,15 @@ export type CriterionType = "benefit" | "cost";
  * State of a deliverable at the assessment date.
  */
 export type DeliverableState = "on_time" | "late" | "open" | "overdue";
+/**
+ * Which region x category pairs the focus measure is ranked among.
+ */
+export type FocusScope = "category" | "all";
+/**
+ * What to do with regions or activities whose total is zero, and with missing (NaN)
+ * values. See the [module documentation](self) for the meaning of each policy.
+ */
+export type Handling = "nan" | "zero" | "drop" | "error";
 /**
  * What a knowledge-hub item is.
  */
@@ -1138,6 +1151,44 @@ export interface BreakpointParams {
   normalisation?: Normalisation & string;
 }
 /**
+ * A cluster category: a named group of activities (e.g. "Automotive" = NACE C29, C30).
+ */
+export interface ClusterCategory {
+  /**
+   * Activity labels (columns of the region x activity matrix).
+   */
+  activities: string[];
+  /**
+   * Short id, e.g. `automotive`.
+   */
+  id: string;
+  /**
+   * Name, e.g. `Automotive and transport equipment`.
+   */
+  name: string;
+}
+/**
+ * A mapping of activities to cluster categories, with its provenance.
+ */
+export interface ClusterMapping {
+  /**
+   * The categories.
+   */
+  categories: ClusterCategory[];
+  /**
+   * `true` for an illustrative mapping that is not a published definition.
+   */
+  example: boolean;
+  /**
+   * Name of the mapping.
+   */
+  name: string;
+  /**
+   * Where it comes from, and what it is not.
+   */
+  source: string;
+}
+/**
  * Communication reach by target group against plan.
  */
 export interface CommunicationRow {
@@ -2032,6 +2083,48 @@ export interface HubParams {
   quality_weights?: QualityWeights;
 }
 /**
+ * Options of the region and activity indices.
+ */
+export interface IndexParams {
+  /**
+   * Exact values (default) or EconGeo's rounding conventions.
+   */
+  convention?: Convention & string;
+  /**
+   * Policies, threshold and rounding of the underlying RCA.
+   */
+  rca?: RcaParams;
+}
+/**
+ * Options of the location quotient and everything built on it.
+ */
+export interface RcaParams {
+  /**
+   * Round RCA, RPOP and symmetric RCA values to this many decimals as R's `round()` does
+   * (EconGeo's `RCA()` rounds to 2). Default `None`: unrounded. Presence always uses
+   * the unrounded values.
+   */
+  digits?: number | null;
+  /**
+   * Missing (NaN) values. Default `error`.
+   */
+  missing?: Handling & string;
+  /**
+   * Presence threshold: a region has an activity when its RCA (or RPOP) is at least this.
+   * Default 1, as every peer. Used by the presence functions and by diversity and
+   * ubiquity.
+   */
+  threshold?: number;
+  /**
+   * Activities (columns) with a zero total. Default `nan`.
+   */
+  zero_cols?: Handling & string;
+  /**
+   * Regions (rows) with a zero total. Default `nan`.
+   */
+  zero_rows?: Handling & string;
+}
+/**
  * Parameters of `target_status` and `scoreboard`.
  */
 export interface MonitoringParams {
@@ -2803,6 +2896,115 @@ export interface ScoreResult {
   scores: number[];
 }
 /**
+ * A shift-share decomposition.
+ */
+export interface ShiftShare {
+  /**
+   * Growth rate of each activity over all regions, `g_i = X1_i / X0_i - 1` (in column
+   * order; NaN when the activity is absent in the base year).
+   */
+  activity_rates: number[];
+  /**
+   * Base year (for panels).
+   */
+  from_year?: number | null;
+  /**
+   * Growth rate of the whole matrix `G = X1 / X0 - 1` (0 when `X0` is 0).
+   */
+  national_rate: number;
+  /**
+   * One record per cell, regions outer.
+   */
+  records: ShiftShareRecord[];
+  /**
+   * One total per region.
+   */
+  regions: ShiftShareTotal[];
+  /**
+   * End year (for panels).
+   */
+  to_year?: number | null;
+}
+/**
+ * The decomposition of one region x activity cell.
+ */
+export interface ShiftShareRecord {
+  /**
+   * Activity label.
+   */
+  activity: string;
+  /**
+   * Value in the base year.
+   */
+  base: number;
+  /**
+   * Observed change `end - base`.
+   */
+  change: number;
+  /**
+   * Value in the end year.
+   */
+  end: number;
+  /**
+   * Base year (for panels).
+   */
+  from_year?: number | null;
+  /**
+   * Industry mix component `base x (g_i - G)`.
+   */
+  industry_mix: number;
+  /**
+   * National growth component `base x G`.
+   */
+  national_growth: number;
+  /**
+   * Region label.
+   */
+  region: string;
+  /**
+   * Regional (competitive) shift: `change - national_growth - industry_mix`, which is
+   * `base x (g_ri - g_i)`.
+   */
+  regional_shift: number;
+  /**
+   * End year (for panels).
+   */
+  to_year?: number | null;
+}
+/**
+ * The decomposition summed over the activities of one region.
+ */
+export interface ShiftShareTotal {
+  /**
+   * Value in the base year.
+   */
+  base: number;
+  /**
+   * Observed change.
+   */
+  change: number;
+  /**
+   * Value in the end year.
+   */
+  end: number;
+  /**
+   * Sum of the industry mix components.
+   */
+  industry_mix: number;
+  /**
+   * Sum of the national growth components.
+   */
+  national_growth: number;
+  /**
+   * Region label.
+   */
+  region: string;
+  /**
+   * Sum of the regional shift components.
+   */
+  regional_shift: number;
+}
+/**
  * Parameters of `smaa`.
  */
 export interface SmaaParams {
@@ -2877,6 +3079,73 @@ export interface SmaaResult {
   samples: number;
 }
 /**
+ * Thresholds of the star rating, with the European Cluster Observatory's defaults.
+ */
+export interface StarParams {
+  /**
+   * Ranking scope of the focus measure.
+   */
+  focus_scope?: FocusScope & string;
+  /**
+   * Focus star for the top share by the category's share of regional employment (0.1).
+   */
+  focus_top_share?: number;
+  /**
+   * Size star for the top share of regions by the category's employment (0.1: top 10%).
+   */
+  size_top_share?: number;
+  /**
+   * Specialisation star for a location quotient of at least this (2).
+   */
+  specialisation_threshold?: number;
+}
+/**
+ * The star rating of one region x cluster category, with the three measures behind it.
+ */
+export interface StarRating {
+  /**
+   * Category id.
+   */
+  category: string;
+  /**
+   * Size: the category's employment in the region.
+   */
+  employment: number;
+  /**
+   * Focus: the category's share of the region's total employment, `E_rc / E_r`.
+   */
+  focus: number;
+  /**
+   * Focus in the top `focus_top_share`.
+   */
+  focus_star: boolean;
+  /**
+   * Specialisation: `(E_rc / E_r) / (E_.c / E_..)` with `E_r` the region's total
+   * employment and `E_..` the sum of the totals.
+   */
+  location_quotient: number;
+  /**
+   * Region label.
+   */
+  region: string;
+  /**
+   * Employment in the top `size_top_share` of regions of the category.
+   */
+  size_star: boolean;
+  /**
+   * Location quotient at least `specialisation_threshold`.
+   */
+  specialisation_star: boolean;
+  /**
+   * Number of stars, 0-3.
+   */
+  stars: number;
+  /**
+   * Year, for panels.
+   */
+  year?: number | null;
+}
+/**
  * Parameters of `topsis`.
  */
 export interface TopsisParams {
@@ -2906,6 +3175,44 @@ export interface TopsisResult {
    * Rank by closeness (1 = best, ties share the smallest rank).
    */
   rank: number[];
+}
+/**
+ * Entropy and its decomposition for each region.
+ */
+export interface Variety {
+  /**
+   * Total entropy `H = -sum_i p_i log p_i` over activities.
+   */
+  entropy: number[];
+  /**
+   * The groups, sorted.
+   */
+  groups: string[];
+  /**
+   * Region labels.
+   */
+  regions: string[];
+  /**
+   * Related variety `RV = sum_g P_g H_g`, `H_g = -sum_{i in g} (p_i / P_g) log(p_i / P_g)`.
+   */
+  related_variety: number[];
+  /**
+   * Unrelated variety `UV = -sum_g P_g log P_g` over groups.
+   */
+  unrelated_variety: number[];
+}
+/**
+ * Options of `variety`.
+ */
+export interface VarietyParams {
+  /**
+   * Base of the logarithm (2: bits, as Frenken et al. and EconGeo).
+   */
+  base?: number;
+  /**
+   * Zero rows and missing values, as for the RCA (zero columns do not matter here).
+   */
+  rca?: RcaParams;
 }
 /**
  * Parameters of `vikor`.
