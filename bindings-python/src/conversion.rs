@@ -5,6 +5,9 @@
 //! JSON text could only say `null`). The traits are implemented, by macro, for exactly the
 //! core types that cross the boundary, so this file lists them.
 
+use clusterpolicy::complexity::{
+    Backtest, BacktestParams, ComplexityMethod, DensityScale, Diagonal, PriorityMap, PriorityParams, RelatednessMethod,
+};
 use clusterpolicy::model::{Problem, ProblemKind, Severity, ValidationReport};
 use clusterpolicy::report::Report;
 use clusterpolicy::sample::SampleParams;
@@ -111,3 +114,6 @@ from_python!(ClusterMapping);
 from_kwargs!(SampleParams);
 wire_name!(ProblemKind, Severity);
 wire_name!(Handling, Convention, FocusScope);
+to_python!(Vec<PriorityMap>, Backtest);
+from_kwargs!(PriorityParams, BacktestParams);
+wire_name!(RelatednessMethod, Diagonal, DensityScale, ComplexityMethod);

@@ -10,6 +10,7 @@
 //! | `error.rs` | `ClusterPolicyError` and one subclass per `clusterpolicy::Error::kind`, and the mapping |
 //! | `conversion.rs` | serde <-> Python through `pythonize` |
 //! | `model.rs` | `Dataset`, `ValidationReport`, `Problem` (core `model`) |
+//! | `complexity.rs` | `relatedness_array`, `economic_complexity_array`, `complexity_profile_panel`, `priority_maps`, `backtest_panel`, ... (core `complexity`) |
 //! | `report.rs` | `report`, `report_html` (core `report`) |
 //! | `sample.rs` | `sample_dataset` (core `sample`) |
 //! | `strategy.rs` | `topsis_array`, `vikor_array`, `promethee_ii_array`, `smaa_array`, `ahp_array`, `did_panel`, `evidence_feedback`, ... (core `strategy`) |
@@ -18,6 +19,7 @@
 //! Build with `maturin develop --release` in a virtual environment (see
 //! `scripts/test-python.sh`).
 
+mod complexity;
 mod conversion;
 mod error;
 mod model;
@@ -31,6 +33,12 @@ use pyo3::prelude::*;
 /// Native core of the clusterpolicy package; import `clusterpolicy` instead.
 #[pymodule]
 mod _native {
+    #[pymodule_export]
+    use super::complexity::{
+        backtest_panel, complexity_outlook_array, complexity_profile_panel, cooccurrence_array,
+        economic_complexity_array, opportunity_gain_array, priority_maps, relatedness_array, relatedness_density_array,
+        relative_relatedness_array, subnational_eci_array,
+    };
     #[pymodule_export]
     use super::model::{PyDataset, PyProblem, ValidationReport};
     #[pymodule_export]

@@ -68,6 +68,17 @@ __all__ = [
     "summarise_dataset",
     "symmetric_rca_array",
     "variety_array",
+    "backtest_panel",
+    "complexity_outlook_array",
+    "complexity_profile_panel",
+    "cooccurrence_array",
+    "economic_complexity_array",
+    "opportunity_gain_array",
+    "priority_maps",
+    "relatedness_array",
+    "relatedness_density_array",
+    "relative_relatedness_array",
+    "subnational_eci_array",
 ]
 
 __version__: str
@@ -477,3 +488,59 @@ def observation_panel(
 
 def round_half_even(x: float, digits: int) -> float:
     """R's round(x, digits)."""
+
+# --- complexity (core `complexity`) ---
+def relatedness_array(
+    values: npt.NDArray[np.float64], *, method: str = ..., diagonal: str = ...
+) -> npt.NDArray[np.float64]: ...
+def cooccurrence_array(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]: ...
+def relatedness_density_array(
+    presence: npt.NDArray[np.float64],
+    relatedness: npt.NDArray[np.float64],
+    *,
+    scale: str = ...,
+    digits: int | None = None,
+) -> npt.NDArray[np.float64]: ...
+def relative_relatedness_array(
+    presence: npt.NDArray[np.float64], relatedness: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]: ...
+def economic_complexity_array(
+    presence: npt.NDArray[np.float64],
+    *,
+    method: str = ...,
+    iterations: int = 20,
+    extremality: float = 1.0,
+    tolerance: float = 0.0,
+) -> dict[str, Any]: ...
+def subnational_eci_array(
+    presence: npt.NDArray[np.float64], pci: npt.NDArray[np.float64], *, standardise: bool = False
+) -> npt.NDArray[np.float64]: ...
+def complexity_outlook_array(
+    presence: npt.NDArray[np.float64],
+    proximity: npt.NDArray[np.float64],
+    pci: npt.NDArray[np.float64],
+    *,
+    standardise: bool = True,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]: ...
+def opportunity_gain_array(
+    presence: npt.NDArray[np.float64], proximity: npt.NDArray[np.float64], pci: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]: ...
+def complexity_profile_panel(
+    years: Sequence[int],
+    rows: Sequence[str],
+    cols: Sequence[str],
+    values: npt.NDArray[np.float64],
+    *,
+    threshold: float = 1.0,
+) -> dict[str, Any]: ...
+def priority_maps(
+    values: npt.NDArray[np.float64], rows: Sequence[str], cols: Sequence[str], regions: Sequence[str], **params: Any
+) -> list[dict[str, Any]]: ...
+def backtest_panel(
+    years: Sequence[int],
+    rows: Sequence[str],
+    cols: Sequence[str],
+    values: npt.NDArray[np.float64],
+    scores: npt.NDArray[np.float64] | None = None,
+    **params: Any,
+) -> dict[str, Any]: ...

@@ -323,21 +323,22 @@ def _panel(
     """(years, rows, cols, values) from a long DataFrame with a year column, a wide
     DataFrame (one year, 0) or a 2-d / 3-d array."""
     if _is_frame(data) and year in data.columns:
-        keys = [year, region, activity]
-        if data.duplicated(keys).any():
-            row = data[data.duplicated(keys)].iloc[0]
-            raise _native.DuplicateLabelError(f"duplicate cell `{row[region]} / {row[activity]} / {row[year]}`")
-        years = sorted(int(y) for y in data[year].unique())
-        rows = sorted(data[region].astype(str).unique())
-        cols = sorted(data[activity].astype(str).unique())
-        ri = {r: i for i, r in enumerate(rows)}
-        ci = {c: j for j, c in enumerate(cols)}
-        yi = {y: t for t, y in enumerate(years)}
+        pd = _pandas()
+        ycodes, yvals = pd.factorize(data[year], sort=True)
+        rcodes, rvals = pd.factorize(data[region], sort=True)
+        acodes, avals = pd.factorize(data[activity], sort=True)
+        years = [int(y) for y in yvals]
+        rows = [str(r) for r in rvals]
+        cols = [str(c) for c in avals]
+        cell = (ycodes.astype(np.int64) * len(rows) + rcodes) * len(cols) + acodes
+        counts = np.bincount(cell, minlength=len(years) * len(rows) * len(cols))
+        if counts.max(initial=0) > 1:
+            k = int(np.argmax(counts[cell] > 1))
+            raise _native.DuplicateLabelError(
+                f"duplicate cell `{rows[rcodes[k]]} / {cols[acodes[k]]} / {years[ycodes[k]]}` in the long table"
+            )
         v = np.zeros((len(years), len(rows), len(cols)))
-        t = data[year].astype(int).map(yi).to_numpy()
-        i = data[region].astype(str).map(ri).to_numpy()
-        j = data[activity].astype(str).map(ci).to_numpy()
-        v[t, i, j] = data[value].to_numpy(dtype=np.float64)
+        v[ycodes, rcodes, acodes] = data[value].to_numpy(dtype=np.float64)
         return years, rows, cols, v
     if _is_frame(data):
         w = _wide(data, region, activity, value)
@@ -377,7 +378,7 @@ def complexity_profile(
     }
     for k in ("value", "rca", "mcp", "diversity", "ubiquity", "eci", "pci", "density", "coi", "cog"):
         out[k] = t[k]
-    return pd.DataFrame(out)
+    return pd.DataFrame(out, copy=False)
 
 
 def priority_maps(

@@ -6,7 +6,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::indices::{ComplexityParams, complexity_of};
-use super::relatedness::{RelatednessParams, check_same_activities, density_kernel, from_cooccurrence};
+use super::relatedness::{
+    RelatednessParams, check_same_activities, density_kernel, from_cooccurrence, weighted_rows_sums,
+};
 use super::sparse::{Bipartite, Names, check_finite, check_presence};
 use super::stats::{mean, std_pop};
 use super::{Complexity, Diagonal};
@@ -81,56 +83,58 @@ pub fn complexity_outlook_values(
 ) -> Result<OutlookValues> {
     params.check()?;
     check_inputs(presence, proximity, pci)?;
-    let density = density_kernel(presence, proximity);
-    Ok(outlook_kernel(presence, proximity, &density, pci, params.standardise))
+    Ok(outlook_kernel(presence, proximity, pci, params.standardise).1)
 }
 
+/// Density, COI and COG in one pass over the proximity matrix: returns
+/// `(density, outlook)`.
 pub(crate) fn outlook_kernel(
     presence: ArrayView2<'_, f64>,
     proximity: ArrayView2<'_, f64>,
-    density: &Array2<f64>,
     pci: ArrayView1<'_, f64>,
     standardise: bool,
-) -> OutlookValues {
+) -> (Array2<f64>, OutlookValues) {
     let (n, m) = presence.dim();
     let pci0: Vec<f64> = pci.iter().map(|x| if x.is_nan() { 0.0 } else { *x }).collect();
+    // W[q, p] = phi[q, p] s_q with s_q = pci_q / sum_k phi[q, k]; cog = (1 - M) * ((1 - M) W)
+    let row_tot = proximity.sum_axis(Axis(1));
+    let col_tot = proximity.sum_axis(Axis(0));
+    let scale: Vec<f64> = (0..m).map(|q| if row_tot[q] == 0.0 { 0.0 } else { pci0[q] / row_tot[q] }).collect();
+    let mut w_tot = vec![0.0; m];
+    for (q, row) in proximity.outer_iter().enumerate() {
+        for (t, &x) in w_tot.iter_mut().zip(row.iter()) {
+            *t += x * scale[q];
+        }
+    }
+    let (mut density, mut cog) = weighted_rows_sums(presence, proximity, Some(&scale));
+    for mut row in density.outer_iter_mut() {
+        for (a, &t) in row.iter_mut().zip(col_tot.iter()) {
+            *a = if t == 0.0 { 0.0 } else { *a / t };
+        }
+    }
     // coi_c = sum_p density_cp (1 - M_cp) pci_p
-    let mut coi: Vec<f64> =
-        (0..n).map(|c| (0..m).map(|p| density[[c, p]] * (1.0 - presence[[c, p]]) * pci0[p]).sum()).collect();
+    let mut coi: Vec<f64> = (0..n)
+        .map(|c| {
+            density.row(c).iter().zip(presence.row(c).iter()).zip(&pci0).map(|((d, x), q)| d * (1.0 - x) * q).sum()
+        })
+        .collect();
     if standardise {
         let (mu, sd) = (mean(&coi), std_pop(&coi));
         coi.iter_mut().for_each(|x| *x = (*x - mu) / sd);
     }
-    // W[q, p] = phi[q, p] pci_q / sum_k phi[q, k];  cog = (1 - M) * ((1 - M) W)
-    let row_tot = proximity.sum_axis(Axis(1));
-    let mut w = proximity.to_owned();
-    for (q, mut row) in w.outer_iter_mut().enumerate() {
-        let f = if row_tot[q] == 0.0 { 0.0 } else { pci0[q] / row_tot[q] };
-        row.mapv_inplace(|x| x * f);
-    }
-    let absent = presence.mapv(|x| 1.0 - x);
-    let mut cog = density_free_product(absent.view(), &w);
-    for ((c, p), v) in cog.indexed_iter_mut() {
-        *v = if pci[p].is_nan() { f64::NAN } else { *v * (1.0 - presence[[c, p]]) };
-    }
-    OutlookValues { coi: Array1::from(coi), cog }
-}
-
-/// `A W` for a 0/1 matrix `A`, summing the rows of `W` selected by each row of `A`.
-fn density_free_product(a: ArrayView2<'_, f64>, w: &Array2<f64>) -> Array2<f64> {
-    let (n, m) = (a.nrows(), w.ncols());
-    let mut out = Array2::<f64>::zeros((n, m));
-    for (arow, mut orow) in a.outer_iter().zip(out.outer_iter_mut()) {
-        let acc = orow.as_slice_mut().expect("fresh arrays are contiguous");
-        for (k, &x) in arow.iter().enumerate() {
-            if x != 0.0 {
-                for (o, &v) in acc.iter_mut().zip(w.row(k).iter()) {
-                    *o += x * v;
-                }
-            }
+    // (1 - M) W = 1'W - M W: the column totals of W less the rows of the present activities.
+    for (mut row, prow) in cog.outer_iter_mut().zip(presence.outer_iter()) {
+        for (p, (v, x)) in row.iter_mut().zip(prow.iter()).enumerate() {
+            *v = if pci[p].is_nan() {
+                f64::NAN
+            } else if *x == 0.0 {
+                w_tot[p] - *v
+            } else {
+                0.0
+            };
         }
     }
-    out
+    (density, OutlookValues { coi: Array1::from(coi), cog })
 }
 
 /// Complexity outlook of regions and outlook gain of each absent activity, as defined by
@@ -383,9 +387,8 @@ pub fn complexity_profile_values(counts: ArrayView2<'_, f64>, params: &ProfilePa
     let b = Bipartite::new(presence.view());
     let c = complexity_of(&b, &ComplexityParams::default())?;
     let proximity = from_cooccurrence(&b.cooccurrence(), &b.ubiquity, RelatednessParams::proximity(Diagonal::One));
-    let density = density_kernel(presence.view(), proximity.view());
     let shifted = c.pci.mapv(|x| x + c.pci_offset);
-    let o = outlook_kernel(presence.view(), proximity.view(), &density, shifted.view(), true);
+    let (density, o) = outlook_kernel(presence.view(), proximity.view(), shifted.view(), true);
     Ok(ProfileValues {
         rows: kept.rows,
         cols: kept.cols,

@@ -189,9 +189,9 @@ pub(crate) fn from_cooccurrence(c: &Array2<f64>, u: &[f64], params: RelatednessP
     let mut r = Array2::<f64>::zeros((n, n));
     match params.method {
         RelatednessMethod::Proximity => {
-            for i in 0..n {
-                for j in 0..n {
-                    r[[i, j]] = div(c[[i, j]], u[i].max(u[j]));
+            for ((mut row, crow), &ui) in r.outer_iter_mut().zip(c.outer_iter()).zip(u) {
+                for ((x, &cij), &uj) in row.iter_mut().zip(crow.iter()).zip(u) {
+                    *x = div(cij, ui.max(uj));
                 }
             }
         }
@@ -392,30 +392,106 @@ pub(crate) fn density_named(
 
 /// `sum_k w_ck R_kj / sum_k R_kj`, sparse in the weights; a zero column total gives 0.
 pub(crate) fn density_kernel(w: ArrayView2<'_, f64>, r: ArrayView2<'_, f64>) -> Array2<f64> {
-    let (n, m) = w.dim();
     let col_tot: Vec<f64> = r.sum_axis(Axis(0)).to_vec();
-    let mut out = Array2::<f64>::zeros((n, m));
-    for (wrow, mut orow) in w.outer_iter().zip(out.outer_iter_mut()) {
-        let acc = orow.as_slice_mut().expect("fresh arrays are contiguous");
-        for (k, &wk) in wrow.iter().enumerate() {
-            if wk != 0.0 {
-                let rrow = r.row(k);
-                if let Some(rs) = rrow.as_slice() {
-                    for (a, &x) in acc.iter_mut().zip(rs) {
-                        *a += wk * x;
-                    }
-                } else {
-                    for (a, &x) in acc.iter_mut().zip(rrow.iter()) {
-                        *a += wk * x;
-                    }
-                }
-            }
-        }
-        for (a, &t) in acc.iter_mut().zip(&col_tot) {
+    let mut out = weighted_rows_sum(w, r);
+    for mut row in out.outer_iter_mut() {
+        for (a, &t) in row.iter_mut().zip(&col_tot) {
             *a = if t == 0.0 { 0.0 } else { *a / t };
         }
     }
     out
+}
+
+/// `W R` for a sparse weight matrix `W` (n x m) and a dense `R` (m x p): for each row of
+/// `W`, the sum of the rows of `R` at its non-zero weights, in blocks of columns of `R` so
+/// that the block stays in cache.
+pub(crate) fn weighted_rows_sum(w: ArrayView2<'_, f64>, r: ArrayView2<'_, f64>) -> Array2<f64> {
+    weighted_rows_sums(w, r, None).0
+}
+
+/// [`weighted_rows_sum`], and with `scale` also `W diag(scale) R` in the same pass over `R`.
+pub(crate) fn weighted_rows_sums(
+    w: ArrayView2<'_, f64>,
+    r: ArrayView2<'_, f64>,
+    scale: Option<&[f64]>,
+) -> (Array2<f64>, Array2<f64>) {
+    let (n, p) = (w.nrows(), r.ncols());
+    let r = r.as_standard_layout();
+    let rs = r.as_slice().expect("standard layout");
+    let nz: Vec<Vec<(usize, f64)>> = w
+        .outer_iter()
+        .map(|row| row.iter().enumerate().filter(|(_, x)| **x != 0.0).map(|(k, x)| (k, *x)).collect())
+        .collect();
+    let mut out = Array2::<f64>::zeros((n, p));
+    let mut out2 = Array2::<f64>::zeros(if scale.is_some() { (n, p) } else { (0, 0) });
+    let os = out.as_slice_mut().expect("fresh arrays are contiguous");
+    let os2 = out2.as_slice_mut().expect("fresh arrays are contiguous");
+    // Column blocks of LANES values: the accumulators stay in registers while the rows of
+    // `R` stream through, and the block of `R` (m x LANES) stays in cache across regions.
+    let mut start = 0;
+    while start < p {
+        let width = LANES.min(p - start);
+        for (i, row) in nz.iter().enumerate() {
+            let (a, b) = accumulate(rs, p, start, width, row, scale);
+            os[i * p + start..i * p + start + width].copy_from_slice(&a[..width]);
+            if scale.is_some() {
+                os2[i * p + start..i * p + start + width].copy_from_slice(&b[..width]);
+            }
+        }
+        start += width;
+    }
+    (out, out2)
+}
+
+const LANES: usize = 16;
+
+/// Sums of the rows `k` of `R` (columns `start..start + width`) weighted by `x`, and with
+/// `scale`, weighted by `x scale_k`.
+#[inline]
+fn accumulate(
+    rs: &[f64],
+    p: usize,
+    start: usize,
+    width: usize,
+    row: &[(usize, f64)],
+    scale: Option<&[f64]>,
+) -> ([f64; LANES], [f64; LANES]) {
+    let mut a = [0.0f64; LANES];
+    let mut b = [0.0f64; LANES];
+    if width == LANES {
+        for &(k, x) in row {
+            let src: &[f64; LANES] = rs[k * p + start..k * p + start + LANES].try_into().expect("LANES values");
+            if x == 1.0 {
+                for l in 0..LANES {
+                    a[l] += src[l];
+                }
+            } else {
+                for l in 0..LANES {
+                    a[l] += x * src[l];
+                }
+            }
+            if let Some(scale) = scale {
+                let f = x * scale[k];
+                for l in 0..LANES {
+                    b[l] += f * src[l];
+                }
+            }
+        }
+    } else {
+        for &(k, x) in row {
+            let src = &rs[k * p + start..k * p + start + width];
+            for l in 0..width {
+                a[l] += if x == 1.0 { src[l] } else { x * src[l] };
+            }
+            if let Some(scale) = scale {
+                let f = x * scale[k];
+                for l in 0..width {
+                    b[l] += f * src[l];
+                }
+            }
+        }
+    }
+    (a, b)
 }
 
 /// Relatedness density: how much of what is related to an activity a region already has.

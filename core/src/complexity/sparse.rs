@@ -170,15 +170,20 @@ impl Bipartite {
         }
         let n = self.n_cols;
         let mut c = Array2::<f64>::zeros((n, n));
+        let cs = c.as_slice_mut().expect("fresh arrays are contiguous");
+        // The upper triangle row by row (sequential writes), then mirrored.
         for a in 0..n {
             let ba = &bits[a * words..(a + 1) * words];
-            c[[a, a]] = self.ubiquity[a];
-            for b in (a + 1)..n {
+            let row = &mut cs[a * n..(a + 1) * n];
+            for (b, out) in row.iter_mut().enumerate().skip(a) {
                 let bb = &bits[b * words..(b + 1) * words];
                 let k: u32 = ba.iter().zip(bb).map(|(x, y)| (x & y).count_ones()).sum();
-                let k = f64::from(k);
-                c[[a, b]] = k;
-                c[[b, a]] = k;
+                *out = f64::from(k);
+            }
+        }
+        for a in 1..n {
+            for b in 0..a {
+                cs[a * n + b] = cs[b * n + a];
             }
         }
         c
