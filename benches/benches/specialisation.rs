@@ -1,6 +1,6 @@
 //! Benchmarks of the specialisation measures on the US County Business Patterns 2019 matrix
 //! (933 CBSAs x 288 NAICS 4-digit industries) from `../shared/data` (skipped when absent),
-//! in both memory orders (pandas hands NumPy a column-major array).
+//! in both memory orders (pandas hands `NumPy` a column-major array).
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -35,7 +35,7 @@ fn specialisation(c: &mut Criterion) {
     f.assign(&x);
     for (order, a) in [("c", &x), ("f", &f)] {
         c.bench_function(&format!("cbp_rca_{order}"), |b| {
-            b.iter(|| rca_values(black_box(a.view()), &RcaParams::default()))
+            b.iter(|| rca_values(black_box(a.view()), &RcaParams::default()));
         });
         c.bench_function(&format!("cbp_presence_{order}"), |b| {
             b.iter(|| presence_values(black_box(a.view()), &RcaParams::default()));

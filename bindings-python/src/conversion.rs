@@ -11,7 +11,9 @@ use clusterpolicy::complexity::{
 use clusterpolicy::model::{Problem, ProblemKind, Severity, ValidationReport};
 use clusterpolicy::report::Report;
 use clusterpolicy::sample::SampleParams;
-use clusterpolicy::specialisation::{ClusterMapping, Convention, FocusScope, Handling, SpecialisationSummary, StarRating};
+use clusterpolicy::specialisation::{
+    ClusterMapping, Convention, FocusScope, Handling, SpecialisationSummary, StarRating,
+};
 use clusterpolicy::{Dataset, Error};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;

@@ -1,11 +1,14 @@
-//! Specialisation and cluster mapping (core `specialisation`): NumPy arrays in and out.
+//! Specialisation and cluster mapping (core `specialisation`): `NumPy` arrays in and out.
 //!
-//! Each function takes the values as a float64 NumPy array (any memory order, no copy),
+//! Each function takes the values as a float64 `NumPy` array (any memory order, no copy),
 //! the options as keyword arguments (choices as strings, turned into the core enums with
 //! the allowed values listed when wrong), calls one core kernel with the GIL released and
-//! returns NumPy arrays. Optional `rows` / `cols` (any sequence, e.g. a pandas Index) are
+//! returns `NumPy` arrays. Optional `rows` / `cols` (any sequence, e.g. a pandas Index) are
 //! only read when the input is bad, to name the offending region or activity in the error.
 //! The facade `clusterpolicy.specialisation` adds pandas (wide and long) on top.
+
+// pyo3 hands arguments over as owned values.
+#![allow(clippy::needless_pass_by_value)]
 
 use clusterpolicy::Error;
 use clusterpolicy::model::LabelledMatrix;
@@ -18,6 +21,9 @@ use pyo3::types::{PyDict, PyList};
 use crate::conversion::{FromPython, ToPython, WireName};
 use crate::error::to_py_err;
 use crate::model::PyDataset;
+
+/// `(years, rows, cols, values)` of a panel.
+type PanelTuple<'py> = (Vec<i32>, Vec<String>, Vec<String>, Bound<'py, numpy::PyArray3<f64>>);
 
 /// The options of the RCA family from keyword arguments.
 fn rca_params(
@@ -66,7 +72,7 @@ fn named_error(
 
 type KeptTuple<'py> = (Bound<'py, PyArray2<f64>>, Bound<'py, PyArray1<usize>>, Bound<'py, PyArray1<usize>>);
 
-fn kept<'py>(py: Python<'py>, k: sp::Kept) -> KeptTuple<'py> {
+fn kept(py: Python<'_>, k: sp::Kept) -> KeptTuple<'_> {
     (k.values.into_pyarray(py), k.rows.into_pyarray(py), k.cols.into_pyarray(py))
 }
 
@@ -159,7 +165,7 @@ rpop_family!(
     sp::rpop_presence
 );
 
-/// RCA, presence and every region and activity index in one call: a dict of NumPy arrays
+/// RCA, presence and every region and activity index in one call: a dict of `NumPy` arrays
 /// (`rca`, `presence`, `rows`, `cols`, `regions` and `activities`, the last two dicts of
 /// index name to array).
 #[pyfunction]
@@ -358,7 +364,7 @@ pub(crate) fn observation_panel<'py>(
     py: Python<'py>,
     dataset: &Bound<'py, PyDataset>,
     indicator: &str,
-) -> PyResult<(Vec<i32>, Vec<String>, Vec<String>, Bound<'py, numpy::PyArray3<f64>>)> {
+) -> PyResult<PanelTuple<'py>> {
     let p = sp::observation_panel(&dataset.get().inner, indicator).map_err(to_py_err)?;
     let (years, rows, cols) = (p.years().to_vec(), p.rows().to_vec(), p.cols().to_vec());
     Ok((years, rows, cols, p.values().to_owned().into_pyarray(py)))

@@ -6,6 +6,9 @@
 //! plain objects with the fields of the core's `XxxParams` (any subset; unknown fields are
 //! rejected); results are plain objects.
 
+// wasm-bindgen hands optional JavaScript arguments over as owned values.
+#![allow(clippy::needless_pass_by_value)]
+
 use clusterpolicy::model::LabelledMatrix;
 use clusterpolicy::ndarray::Array2;
 use clusterpolicy::specialisation as sp;

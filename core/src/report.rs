@@ -527,11 +527,16 @@ fn specialisation_html(h: &mut Html, sp: &SpecialisationSummary) {
                 .map(|t| format!("{} {} ({:.2})", t.activity, t.name, t.location_quotient))
                 .collect::<Vec<_>>()
                 .join("; ");
-            let star = r.star_clusters.iter().map(|c| format!("{} {}", c.name, stars(c.stars))).collect::<Vec<_>>().join("; ");
+            let star =
+                r.star_clusters.iter().map(|c| format!("{} {}", c.name, stars(c.stars))).collect::<Vec<_>>().join("; ");
             vec![format!("{} {}", r.region, r.name), format!("{:.0}", r.total), format!("{:.3}", r.krugman), top, star]
         })
         .collect();
-    h.table("specialisation-table", &["region", "total", "Krugman", "top specialisations (LQ)", "star clusters"], &rows);
+    h.table(
+        "specialisation-table",
+        &["region", "total", "Krugman", "top specialisations (LQ)", "star clusters"],
+        &rows,
+    );
     h.raw("</section>\n");
 }
 

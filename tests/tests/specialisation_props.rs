@@ -201,22 +201,22 @@ proptest! {
         let cols: Vec<String> = pc.iter().map(|&j| m0.cols()[j].clone()).collect();
         let m1 = LabelledMatrix::new(rows, cols, y).unwrap();
         let (a0, a1) = (analyse(&m0, &IndexParams::default(), None).unwrap(), analyse(&m1, &IndexParams::default(), None).unwrap());
-        for i in 0..n {
-            for j in 0..m {
-                prop_assert!(close(a1.rca[[i, j]], a0.rca[[pr[i], pc[j]]]));
-                prop_assert_eq!(a1.presence[[i, j]], a0.presence[[pr[i], pc[j]]]);
+        for (i, &pi) in pr.iter().enumerate() {
+            for (j, &pj) in pc.iter().enumerate() {
+                prop_assert!(close(a1.rca[[i, j]], a0.rca[[pi, pj]]));
+                prop_assert_eq!(a1.presence[[i, j]], a0.presence[[pi, pj]]);
             }
-            prop_assert!(close(a1.regions.krugman[i], a0.regions.krugman[pr[i]]));
-            prop_assert!(close(a1.regions.entropy[i], a0.regions.entropy[pr[i]]));
-            prop_assert!(close(a1.regions.location_quotient_avg[i], a0.regions.location_quotient_avg[pr[i]]));
-            prop_assert_eq!(a1.regions.diversity[i], a0.regions.diversity[pr[i]]);
+            prop_assert!(close(a1.regions.krugman[i], a0.regions.krugman[pi]));
+            prop_assert!(close(a1.regions.entropy[i], a0.regions.entropy[pi]));
+            prop_assert!(close(a1.regions.location_quotient_avg[i], a0.regions.location_quotient_avg[pi]));
+            prop_assert_eq!(a1.regions.diversity[i], a0.regions.diversity[pi]);
         }
-        for j in 0..m {
-            prop_assert!(close(a1.activities.gini[j], a0.activities.gini[pc[j]]));
-            prop_assert!(close(a1.activities.locational_gini[j], a0.activities.locational_gini[pc[j]]));
-            prop_assert!(close(a1.activities.hoover[j], a0.activities.hoover[pc[j]]));
-            prop_assert!(close(a1.activities.hoover_gini[j], a0.activities.hoover_gini[pc[j]]));
-            prop_assert_eq!(a1.activities.ubiquity[j], a0.activities.ubiquity[pc[j]]);
+        for (j, &pj) in pc.iter().enumerate() {
+            prop_assert!(close(a1.activities.gini[j], a0.activities.gini[pj]));
+            prop_assert!(close(a1.activities.locational_gini[j], a0.activities.locational_gini[pj]));
+            prop_assert!(close(a1.activities.hoover[j], a0.activities.hoover[pj]));
+            prop_assert!(close(a1.activities.hoover_gini[j], a0.activities.hoover_gini[pj]));
+            prop_assert_eq!(a1.activities.ubiquity[j], a0.activities.ubiquity[pj]);
         }
     }
 
@@ -414,4 +414,38 @@ fn stars_from_activities_and_mapping() {
     assert!(auto_r0.size_star && auto_r0.focus_star && auto_r0.specialisation_star);
     let ict_r1 = &s[3];
     assert_eq!((ict_r1.category.as_str(), ict_r1.employment, ict_r1.stars), ("ict", 300.0, 3));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// NumPy hands column-major arrays (pandas) as often as row-major ones: the kernels give
+    /// the same numbers for both memory orders, and for a strided view.
+    #[test]
+    fn memory_order_does_not_change_results(x in sparse()) {
+        use clusterpolicy::ndarray::{Axis, ShapeBuilder};
+        use clusterpolicy::specialisation::{analyse_values, rca_values};
+        let mut f = Array2::zeros(x.raw_dim().f());
+        f.assign(&x);
+        let wide = Array2::from_shape_fn((x.nrows(), 2 * x.ncols()), |(i, j)| if j % 2 == 0 { x[[i, j / 2]] } else { -1.0 });
+        let mut strided = wide.view();
+        strided.slice_axis_inplace(Axis(1), clusterpolicy::ndarray::Slice::new(0, None, 2));
+        let p = IndexParams::default();
+        let c = analyse_values(x.view(), &p, None).unwrap();
+        for v in [f.view(), strided] {
+            let o = analyse_values(v, &p, None).unwrap();
+            prop_assert_eq!(&o.presence, &c.presence);
+            prop_assert_eq!(&o.regions.diversity, &c.regions.diversity);
+            for (a, b) in o.rca.iter().zip(c.rca.iter()) {
+                prop_assert_eq!(a, b); // same operations in the same order: bit-identical
+            }
+            for (a, b) in o.activities.gini.iter().zip(&c.activities.gini) {
+                prop_assert!(close(*a, *b));
+            }
+            for (a, b) in o.regions.entropy.iter().zip(&c.regions.entropy) {
+                prop_assert!(close(*a, *b));
+            }
+            prop_assert_eq!(&rca_values(v, &RcaParams::default()).unwrap().values, &rca_values(x.view(), &RcaParams::default()).unwrap().values);
+        }
+    }
 }

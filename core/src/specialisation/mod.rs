@@ -34,6 +34,38 @@
 //!
 //! Infinite values are always [`Error::NonFinite`], negative values
 //! [`Error::InvalidParameter`] (`values`), naming the cell.
+//!
+//! ## Agreement with EconGeo
+//!
+//! On the 554 x 19 Australian census matrix of `../shared/data/australia-lga-anzsic19-census`
+//! (tests `tests/tests/specialisation_reference.rs`, and the same checks in the Python and
+//! Node tests), the largest absolute differences from EconGeo 1.3's outputs are: location
+//! quotient 5.0e-14, average LQ 5.3e-14, Krugman 5.1e-15, specialisation coefficient 5.6e-16,
+//! Hachman 8.9e-16, Herfindahl 5.0e-16, locational Gini 1.3e-13 (R prints 15 significant
+//! digits); binary LQ, diversity and ubiquity are equal; with [`Convention::EconGeo`] the
+//! rounded values (RCA to 2 decimals, entropy, Gini and Hoover-Gini to 3, Hoover in percent to
+//! 2) are equal. The cluster star rules reproduce `../shared/reference/cluster_mapping.json`.
+//!
+//! ## Example
+//! ```
+//! use clusterpolicy::model::LabelledMatrix;
+//! use clusterpolicy::ndarray::array;
+//! use clusterpolicy::specialisation::{Convention, Handling, IndexParams, RcaParams, analyse, rca};
+//!
+//! let m = LabelledMatrix::new(
+//!     vec!["AT22".into(), "SI04".into(), "HR03".into()],
+//!     vec!["C29".into(), "J62".into(), "I55".into()],
+//!     array![[900.0, 100.0, 50.0], [100.0, 400.0, 60.0], [0.0, 0.0, 0.0]],
+//! )?;
+//! // HR03 has no employment: drop it (EconGeo's convention would be `Handling::Zero`).
+//! let params = RcaParams { zero_rows: Handling::Drop, ..RcaParams::default() };
+//! let lq = rca(&m, &params)?;
+//! assert_eq!(lq.rows(), ["AT22", "SI04"]);
+//! assert!(lq.get("AT22", "C29").unwrap() > 1.0);
+//! let a = analyse(&m, &IndexParams { rca: params, convention: Convention::EconGeo }, None)?;
+//! assert_eq!(a.regions.diversity, [1.0, 2.0]);
+//! # Ok::<(), clusterpolicy::Error>(())
+//! ```
 
 // Views are taken by value, as the house convention says (NumPy arrays cross as views).
 #![allow(clippy::needless_pass_by_value)]
