@@ -361,6 +361,19 @@ impl Accumulator {
         Self { n, m, acc: vec![0.0; n * n], central: vec![0.0; n * m], first: vec![0.0; n] }
     }
 
+    /// Adds another accumulator's counts.
+    fn merge(&mut self, other: &Accumulator) {
+        for (a, b) in self.acc.iter_mut().zip(&other.acc) {
+            *a += b;
+        }
+        for (a, b) in self.central.iter_mut().zip(&other.central) {
+            *a += b;
+        }
+        for (a, b) in self.first.iter_mut().zip(&other.first) {
+            *a += b;
+        }
+    }
+
     /// Adds the ranking given by `sorted` (best first, with its keys) with the mass `mass`.
     fn add(&mut self, sorted: &[(u64, u32)], w: &[f64], mass: f64) {
         let n = self.n;
@@ -410,7 +423,115 @@ fn ranking(r: &[f64], m: usize, w: &[f64], sorted: &mut Vec<(u64, u32)>) {
         // ascending key order = descending score
         sorted.push((!order_key(u), i as u32));
     }
-    sorted.sort_unstable();
+    radix_sort(sorted);
+}
+
+/// Sorts (key, index) pairs by key: least-significant-digit radix sort on bytes, skipping
+/// the bytes in which all keys agree (the sign and exponent of scores of one scale). Stable;
+/// O(8 n), against O(n log n) comparisons.
+fn radix_sort(v: &mut Vec<(u64, u32)>) {
+    if v.len() < 64 {
+        v.sort_unstable();
+        return;
+    }
+    let mut counts = [[0usize; 256]; 8];
+    for &(k, _) in v.iter() {
+        for (d, c) in counts.iter_mut().enumerate() {
+            c[((k >> (8 * d)) & 0xff) as usize] += 1;
+        }
+    }
+    let mut buf = vec![(0u64, 0u32); v.len()];
+    let n = v.len();
+    for (d, c) in counts.iter().enumerate() {
+        if c.contains(&n) {
+            continue; // every key has the same byte here
+        }
+        let mut offsets = [0usize; 256];
+        let mut sum = 0;
+        for (o, &x) in offsets.iter_mut().zip(c.iter()) {
+            *o = sum;
+            sum += x;
+        }
+        for &(k, i) in v.iter() {
+            let b = ((k >> (8 * d)) & 0xff) as usize;
+            buf[offsets[b]] = (k, i);
+            offsets[b] += 1;
+        }
+        std::mem::swap(v, &mut buf);
+    }
+}
+
+/// Largest memory of the per-part acceptability counts (64 MiB) and largest number of parts.
+const MAX_PART_BYTES: usize = 64 << 20;
+const MAX_PARTS: usize = 8;
+/// Samples ranked before their ranks are counted (bounds the rank buffer).
+const BLOCK: usize = 2048;
+
+/// One part of the Monte Carlo: `samples` weight draws from `rng`, ranked and counted.
+///
+/// Ranks of a block of samples are stored option-major and counted option by option, so the
+/// `n x n` counts are touched row by row (cache-friendly); samples with tied values take the
+/// shared-rank path of [`Accumulator::add`].
+fn monte_carlo_part(
+    r: &[f64],
+    n: usize,
+    m: usize,
+    samples: usize,
+    rng: &mut ChaCha8Rng,
+    gammas: Option<&[Option<Gamma<f64>>]>,
+) -> Accumulator {
+    let mut acc = Accumulator::new(n, m);
+    let mut sorted = Vec::with_capacity(n);
+    let mut w = vec![0.0; m];
+    let mut ranks = vec![u32::MAX; n * BLOCK.min(samples.max(1))];
+    let mut done = 0;
+    while done < samples {
+        let b = BLOCK.min(samples - done);
+        for s in 0..b {
+            loop {
+                let mut sum = 0.0;
+                for (j, wj) in w.iter_mut().enumerate() {
+                    *wj = match gammas {
+                        None => -(1.0 - rng.random::<f64>()).ln(),
+                        Some(g) => g[j].as_ref().map_or(0.0, |g| g.sample(rng)),
+                    };
+                    sum += *wj;
+                }
+                if sum > 0.0 && sum.is_finite() {
+                    for wj in &mut w {
+                        *wj /= sum;
+                    }
+                    break;
+                }
+            }
+            ranking(r, m, &w, &mut sorted);
+            if sorted.windows(2).any(|p| p[0].0 == p[1].0) {
+                for &(_, i) in &sorted {
+                    ranks[i as usize * b + s] = u32::MAX;
+                }
+                acc.add(&sorted, &w, 1.0);
+            } else {
+                for (pos, &(_, i)) in sorted.iter().enumerate() {
+                    ranks[i as usize * b + s] = pos as u32;
+                }
+                let top = sorted[0].1 as usize;
+                acc.first[top] += 1.0;
+                for (c, wj) in acc.central[top * m..(top + 1) * m].iter_mut().zip(&w) {
+                    *c += wj;
+                }
+            }
+        }
+        for i in 0..n {
+            let row = &mut acc.acc[i * n..(i + 1) * n];
+            for &k in &ranks[i * b..(i + 1) * b] {
+                if k != u32::MAX {
+                    row[k as usize] += 1.0;
+                }
+            }
+        }
+        done += b;
+    }
+    acc
 }
 
 /// SMAA-2: rank acceptability indices, central weights, confidence factors and holistic
@@ -420,7 +541,9 @@ fn ranking(r: &[f64], m: usize, w: &[f64], sorted: &mut Vec<(u64, u32)>) {
 /// `b_i^k = P(rank(i, w) = k)` for `w` drawn as [`WeightSampling`] says; central weight `w_i^c =
 /// E[w | rank(i, w) = 1]`; confidence factor `p_i^c = P(rank(i, w_i^c) = 1)`; holistic
 /// acceptability `a_i = sum_k alpha_k b_i^k`. Monte Carlo draws `samples` weight vectors from
-/// `ChaCha8` seeded with `seed` (the same result on every platform and call); options with
+/// `ChaCha8` seeded with `seed`, in a fixed number of parts (at most 8, set by the problem size)
+/// with one stream each, run on threads with the `parallel` feature (the same result on every
+/// platform, call and thread count); options with
 /// equal values share their ranks evenly, so each rank's acceptabilities add up to 1. The
 /// exact method (two criteria, uniform weights) integrates over `w = (t, 1 - t)` between the
 /// crossing points of the value lines.
@@ -453,8 +576,6 @@ pub fn smaa(values: ArrayView2<'_, f64>, types: &[CriterionType], params: &SmaaP
     let mut sorted = Vec::with_capacity(n);
     let samples = match params.method {
         SmaaMethod::MonteCarlo => {
-            let mut rng = ChaCha8Rng::seed_from_u64(params.seed);
-            let mut w = vec![0.0; m];
             let around = (params.sampling == WeightSampling::Around)
                 .then(|| check_weights(ArrayView1::from(&params.weights[..]), m))
                 .transpose()?;
@@ -463,25 +584,25 @@ pub fn smaa(values: ArrayView2<'_, f64>, types: &[CriterionType], params: &SmaaP
                     .map(|&wj| (wj > 0.0).then(|| Gamma::new(params.concentration * wj, 1.0).ok()).flatten())
                     .collect()
             });
-            for _ in 0..params.samples {
-                loop {
-                    let mut sum = 0.0;
-                    for (j, wj) in w.iter_mut().enumerate() {
-                        *wj = match &gammas {
-                            None => -(1.0 - rng.random::<f64>()).ln(),
-                            Some(g) => g[j].as_ref().map_or(0.0, |g| g.sample(&mut rng)),
-                        };
-                        sum += *wj;
-                    }
-                    if sum > 0.0 && sum.is_finite() {
-                        for wj in &mut w {
-                            *wj /= sum;
-                        }
-                        break;
-                    }
-                }
-                ranking(&r, m, &w, &mut sorted);
-                acc.add(&sorted, &w, 1.0);
+            // A fixed number of parts (by problem size, never by thread count), each with its
+            // own ChaCha8 stream of the seed: the same result with or without threads.
+            let parts = (MAX_PART_BYTES / (n * n * 8).max(1)).clamp(1, MAX_PARTS).min(params.samples);
+            let ranges: Vec<(u64, usize, usize)> =
+                (0..parts).map(|p| (p as u64, params.samples * p / parts, params.samples * (p + 1) / parts)).collect();
+            let run = |&(stream, from, to): &(u64, usize, usize)| -> Accumulator {
+                let mut rng = ChaCha8Rng::seed_from_u64(params.seed);
+                rng.set_stream(stream);
+                monte_carlo_part(&r, n, m, to - from, &mut rng, gammas.as_deref())
+            };
+            #[cfg(feature = "parallel")]
+            let results: Vec<Accumulator> = {
+                use rayon::prelude::*;
+                ranges.par_iter().map(run).collect()
+            };
+            #[cfg(not(feature = "parallel"))]
+            let results: Vec<Accumulator> = ranges.iter().map(run).collect();
+            for part in results {
+                acc.merge(&part);
             }
             params.samples
         }
