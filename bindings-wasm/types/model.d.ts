@@ -1151,6 +1151,35 @@ export interface BreakpointParams {
   normalisation?: Normalisation & string;
 }
 /**
+ * A broker of the summary.
+ */
+export interface BrokerEntry {
+  /**
+   * Normalised betweenness.
+   */
+  betweenness: number;
+  /**
+   * Brokerage roles across borders: representative + gatekeeper + liaison + itinerant.
+   */
+  cross_border_brokerage: number;
+  /**
+   * Share of the actor's ties that cross a border.
+   */
+  cross_border_share: number;
+  /**
+   * Actor id.
+   */
+  id: string;
+  /**
+   * Actor name.
+   */
+  name: string;
+  /**
+   * All brokerage (Gould-Fernandez total).
+   */
+  total_brokerage: number;
+}
+/**
  * A cluster category: a named group of activities (e.g. "Automotive" = NACE C29, C30).
  */
 export interface ClusterCategory {
@@ -1220,6 +1249,40 @@ export interface CommunicationRow {
    * The target group.
    */
   target_group: TargetGroup;
+}
+/**
+ * A community of the summary.
+ */
+export interface CommunityEntry {
+  /**
+   * Community number (0 = largest).
+   */
+  community: number;
+  /**
+   * Its three largest countries with their member counts.
+   */
+  countries: [unknown, unknown][];
+  /**
+   * Members.
+   */
+  size: number;
+}
+/**
+ * The top brokers of one country.
+ */
+export interface CountryBrokers {
+  /**
+   * Actors of the country in the network.
+   */
+  actors: number;
+  /**
+   * Top brokers by betweenness (at most three).
+   */
+  brokers: BrokerEntry[];
+  /**
+   * Country code.
+   */
+  country: string;
 }
 /**
  * What a dataset holds for one country.
@@ -1333,6 +1396,27 @@ export interface Segment {
    * at a tie).
    */
   top: number;
+}
+/**
+ * An articulation point of the summary.
+ */
+export interface CutEntry {
+  /**
+   * Normalised betweenness.
+   */
+  betweenness: number;
+  /**
+   * Country.
+   */
+  country: string;
+  /**
+   * Actor id.
+   */
+  id: string;
+  /**
+   * Actor name.
+   */
+  name: string;
 }
 /**
  * The dataset summary section of the report.
@@ -2144,6 +2228,78 @@ export interface MonitoringParams {
   tolerance?: number;
 }
 /**
+ * The cooperation network of a dataset, as the report shows it.
+ */
+export interface NetworkSummary {
+  /**
+   * Number of articulation points.
+   */
+  articulation_point_count: number;
+  /**
+   * Articulation points: actors whose departure splits the network, by betweenness (at
+   * most ten listed).
+   */
+  articulation_points: CutEntry[];
+  /**
+   * Average clustering.
+   */
+  average_clustering: number;
+  /**
+   * Top brokers per country, in country order.
+   */
+  brokers: CountryBrokers[];
+  /**
+   * Louvain communities (weighted by joint projects, seed 42): number and modularity.
+   */
+  communities: number;
+  /**
+   * Connected components.
+   */
+  components: number;
+  /**
+   * Countries whose departure would hurt most (at most three; see
+   * [`group_removal`](super::group_removal)): country, share of the remaining actors still
+   * in the giant component, components, global efficiency left (intact: `efficiency`).
+   */
+  critical_countries: [unknown, unknown, unknown, unknown][];
+  /**
+   * Share of ties between actors of different countries.
+   */
+  cross_border_share: number;
+  /**
+   * Density.
+   */
+  density: number;
+  /**
+   * Ties (actor pairs with a joint project).
+   */
+  edges: number;
+  /**
+   * Global efficiency of the intact network.
+   */
+  efficiency: number;
+  /**
+   * Krackhardt's E-I index by country (graph level).
+   */
+  ei_index: number;
+  /**
+   * Share of the actors in the largest component.
+   */
+  giant_share: number;
+  /**
+   * The largest communities (at most eight).
+   */
+  largest_communities: CommunityEntry[];
+  /**
+   * Modularity of the communities.
+   */
+  modularity: number;
+  /**
+   * Actors with at least one participation.
+   */
+  nodes: number;
+}
+/**
  * A peer region and why it is close.
  */
 export interface Peer {
@@ -2668,6 +2824,11 @@ export interface Report {
    * `clusterpolicy` and its version, e.g. `clusterpolicy 0.1.0`.
    */
   generator: string;
+  /**
+   * The cooperation network: cross-border share, communities, top brokers per country,
+   * articulation points, critical countries (absent when no project has two partners).
+   */
+  network?: NetworkSummary | null;
   /**
    * Top specialisations and star clusters per region (absent when the dataset has no
    * employment observations by region and activity).

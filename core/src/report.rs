@@ -22,6 +22,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Dataset, HelixKind, PartnerRole, ValidationReport, canonical_country};
+use crate::network::NetworkSummary;
 use crate::specialisation::SpecialisationSummary;
 use crate::strategy::StrategySummary;
 
@@ -155,6 +156,10 @@ pub struct Report {
     /// (absent when the dataset has neither strategies nor programmes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strategy: Option<StrategySummary>,
+    /// The cooperation network: cross-border share, communities, top brokers per country,
+    /// articulation points, critical countries (absent when no project has two partners).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<NetworkSummary>,
 }
 
 impl DatasetSummary {
@@ -332,6 +337,7 @@ impl Report {
             validation: ds.validate(),
             specialisation: crate::specialisation::summarise(ds, "employment", None, TOP_SPECIALISATIONS).ok(),
             strategy: crate::strategy::summarise(ds).ok(),
+            network: crate::network::summarise(ds).ok(),
         }
     }
 
@@ -373,6 +379,9 @@ impl Report {
         }
         if let Some(st) = &self.strategy {
             strategy_html(&mut h, st);
+        }
+        if let Some(net) = &self.network {
+            network_html(&mut h, net);
         }
         h.raw("</main>\n</body>\n</html>\n");
         h.0
@@ -494,6 +503,86 @@ fn validation_html(h: &mut Html, validation: &ValidationReport) {
             h.raw("</p>\n");
         }
     }
+    h.raw("</section>\n");
+}
+
+fn network_html(h: &mut Html, s: &NetworkSummary) {
+    h.section("network", "Cooperation network");
+    h.raw("<p>");
+    h.text(&format!(
+        "{} actors with {} ties in {} components (the largest holds {:.1} %); density {:.4}, \
+         average clustering {:.3}. {:.1} % of the ties cross a border (E-I index by country {:.3}).",
+        s.nodes,
+        s.edges,
+        s.components,
+        100.0 * s.giant_share,
+        s.density,
+        s.average_clustering,
+        100.0 * s.cross_border_share,
+        s.ei_index
+    ));
+    h.raw("</p>\n<h3>Top brokers per country</h3>\n");
+    let rows: Vec<Vec<String>> = s
+        .brokers
+        .iter()
+        .flat_map(|c| {
+            c.brokers.iter().enumerate().map(move |(i, b)| {
+                vec![
+                    if i == 0 { format!("{} ({})", c.country, c.actors) } else { String::new() },
+                    b.name.clone(),
+                    format!("{:.4}", b.betweenness),
+                    format!("{:.0}", b.cross_border_brokerage),
+                    format!("{:.0}", b.total_brokerage),
+                    format!("{:.1} %", 100.0 * b.cross_border_share),
+                ]
+            })
+        })
+        .collect();
+    h.table(
+        "network-brokers",
+        &["country (actors)", "actor", "betweenness", "cross-border brokerage", "all brokerage", "cross-border ties"],
+        &rows,
+    );
+    h.raw("<h3>Communities</h3>\n<p>");
+    h.text(&format!("Louvain: {} communities, modularity {:.3}.", s.communities, s.modularity));
+    h.raw("</p>\n");
+    let rows: Vec<Vec<String>> = s
+        .largest_communities
+        .iter()
+        .map(|c| {
+            vec![
+                c.community.to_string(),
+                c.size.to_string(),
+                c.countries.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", "),
+            ]
+        })
+        .collect();
+    h.table("network-communities", &["community", "actors", "largest countries"], &rows);
+    h.raw("<h3>Articulation points</h3>\n<p>");
+    h.text(&format!(
+        "{} actors hold parts of the network together (their departure splits it); the most central:",
+        s.articulation_point_count
+    ));
+    h.raw("</p>\n");
+    let rows: Vec<Vec<String>> = s
+        .articulation_points
+        .iter()
+        .map(|a| vec![a.name.clone(), a.country.clone(), format!("{:.4}", a.betweenness)])
+        .collect();
+    h.table("network-cuts", &["actor", "country", "betweenness"], &rows);
+    h.raw("<h3>If a country left</h3>\n");
+    let rows: Vec<Vec<String>> = s
+        .critical_countries
+        .iter()
+        .map(|(c, share, comps, eff)| {
+            vec![c.clone(), format!("{:.1} %", 100.0 * share), comps.to_string(), format!("{eff:.4} ({:.4})", s.efficiency)]
+        })
+        .collect();
+    h.table(
+        "network-critical",
+        &["country leaving", "remaining actors still connected", "components", "efficiency left (intact)"],
+        &rows,
+    );
     h.raw("</section>\n");
 }
 

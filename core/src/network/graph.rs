@@ -17,6 +17,7 @@ use crate::model::HelixKind;
 /// cross-border measures group by.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "NetworkNode")]
 pub struct Node {
     /// Unique id (an actor id, a region id or a country code).
     pub id: String,
@@ -54,6 +55,7 @@ impl Node {
 /// An undirected edge of a [`Network`], between node indices `source <= target`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "NetworkEdge")]
 pub struct Edge {
     /// Index of the first end in [`Network::nodes`] (the smaller index).
     pub source: usize,
@@ -188,7 +190,7 @@ impl<'de> Deserialize<'de> for Network {
 
 impl JsonSchema for Network {
     fn schema_name() -> Cow<'static, str> {
-        "Network".into()
+        "NetworkObject".into()
     }
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {

@@ -14,6 +14,7 @@
 //! | vulnerability | [`cut_structure`], [`robustness`], [`group_removal`] |
 //! | partner recommendation | [`recommend`], [`link_scores`] |
 //! | scale | [`approximate_betweenness`]; all-sources measures run in parallel with the `parallel` feature |
+//! | report | [`summarise`] (the network section of the main job's report) |
 //! | exports | [`export::graphml`], [`export::gexf`], [`export::node_link_json`] |
 //!
 //! Per-node results are `Vec<f64>` aligned with [`Network::nodes`] ([`NodeValues`] pairs them
@@ -47,6 +48,7 @@ mod recommend;
 mod robustness;
 mod spectral;
 mod structure;
+mod summary;
 
 pub use borders::{
     AggregationOrder, Brokerage, BrokerageRoles, EiEntry, EiIndex, GroupMeasure, GroupMeasureParams, NodeBrokerage,
@@ -75,3 +77,4 @@ pub use structure::{
     CutStructure, attribute_assortativity, average_clustering, clustering, components, core_number, cut_structure,
     degree, degree_assortativity, density, strength, transitivity, triangles,
 };
+pub use summary::{BrokerEntry, CommunityEntry, CountryBrokers, CutEntry, NetworkSummary, summarise};

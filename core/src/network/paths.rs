@@ -105,6 +105,13 @@ struct Sssp {
     distf: Vec<f64>,
     sigma: Vec<f64>,
     delta: Vec<f64>,
+    /// Scratch sums of the BFS.
+    acc: Vec<f64>,
+    /// Per node `(1 + delta) / sigma` once final (0 before), for the gather form of the
+    /// accumulation.
+    coeff: Vec<f64>,
+    /// Start of each BFS level in `order` (and the end).
+    levels: Vec<usize>,
     order: Vec<u32>,
     heap: BinaryHeap<Reverse<(u64, u32)>>,
     buckets: Vec<Vec<u32>>,
@@ -119,6 +126,9 @@ impl Sssp {
             distf: vec![f64::INFINITY; n],
             sigma: vec![0.0; n],
             delta: vec![0.0; n],
+            acc: vec![0.0; n],
+            coeff: vec![0.0; n],
+            levels: Vec::new(),
             order: Vec::with_capacity(n),
             heap: BinaryHeap::new(),
             buckets: Vec::new(),
@@ -132,33 +142,55 @@ impl Sssp {
             self.distf[v] = f64::INFINITY;
             self.sigma[v] = 0.0;
             self.delta[v] = 0.0;
+            self.coeff[v] = 0.0;
+            self.acc[v] = 0.0;
         }
         self.order.clear();
+        self.levels.clear();
     }
 
-    /// Breadth-first search from `s`: `order` in BFS order, `dist`, `sigma`.
+    /// Breadth-first search from `s`: `order` in BFS order, `levels`, `dist`, `sigma`.
+    ///
+    /// Level-synchronous and nearly branch-free: every arc adds the sigma of its tail to
+    /// `acc` of its head (only the heads on the next level keep the sum: they are copied to
+    /// `sigma` when their level is complete, and no node of the next level is adjacent to an
+    /// earlier level), and every head is written to the queue, which advances only when the
+    /// head is new.
     fn bfs(&mut self, net: &Network, s: usize) {
-        self.order.push(s as u32);
+        let n = self.dist.len();
+        self.order.resize(n + 1, 0);
+        self.levels.clear();
+        self.order[0] = s as u32;
         self.dist[s] = 0;
         self.sigma[s] = 1.0;
-        let mut head = 0;
-        while head < self.order.len() {
-            let v = self.order[head] as usize;
-            head += 1;
-            let dn = self.dist[v] + 1;
-            let sv = self.sigma[v];
-            for &w in net.neighbors(v) {
-                let w = w as usize;
-                let dw = self.dist[w];
-                if dw == UNSEEN {
-                    self.dist[w] = dn;
-                    self.sigma[w] = sv;
-                    self.order.push(w as u32);
-                } else if dw == dn {
-                    self.sigma[w] += sv;
+        let mut len = 1usize;
+        let mut lo = 0usize;
+        let mut d = 0u32;
+        while lo < len {
+            let hi = len;
+            self.levels.push(lo);
+            d += 1;
+            for i in lo..hi {
+                let v = self.order[i] as usize;
+                let sv = self.sigma[v];
+                for &w in net.neighbors(v) {
+                    let w = w as usize;
+                    self.acc[w] += sv;
+                    let dw = self.dist[w];
+                    let new = dw == UNSEEN;
+                    self.dist[w] = if new { d } else { dw };
+                    self.order[len] = w as u32;
+                    len += usize::from(new);
                 }
             }
+            for i in hi..len {
+                let w = self.order[i] as usize;
+                self.sigma[w] = self.acc[w];
+            }
+            lo = hi;
         }
+        self.levels.push(len);
+        self.order.truncate(len);
     }
 
     /// Dijkstra from `s` with real lengths: `order` in settling order, `distf`, `sigma`.
@@ -196,50 +228,56 @@ impl Sssp {
         // `dist` was used as the settled flag; settled nodes are exactly `order`.
     }
 
-    /// Dijkstra with small integer lengths on a bucket queue (Dial 1969).
+    /// Dijkstra with small integer lengths on a bucket queue (Dial 1969): `order` in settling
+    /// order, `dist` (integer distances), `sigma`. A node is settled when its bucket is
+    /// reached and its distance still equals the bucket's; no settled flag is needed, since a
+    /// settled node's distance is below any tentative distance found later.
     fn dial(&mut self, net: &Network, off: &[usize], len: &[u32], max_len: u32, s: usize) {
-        let nb = max_len as usize + 1;
+        // A power of two above the largest length, so that the bucket of a distance is a mask.
+        let nb = (max_len as usize + 1).next_power_of_two();
+        let mask = nb - 1;
         if self.buckets.len() != nb {
             self.buckets = vec![Vec::new(); nb];
         }
-        // dist holds the tentative integer distance; distf marks settled (finite = settled).
-        self.dist[s] = 0;
-        self.sigma[s] = 1.0;
-        self.buckets[0].push(s as u32);
+        let dist = &mut self.dist[..];
+        let sigma = &mut self.sigma[..];
+        let order = &mut self.order;
+        let buckets = &mut self.buckets;
+        dist[s] = 0;
+        sigma[s] = 1.0;
+        buckets[0].push(s as u32);
         let mut pending = 1usize;
         let mut d: u32 = 0;
         while pending > 0 {
-            let b = d as usize % nb;
-            let mut i = 0;
-            while i < self.buckets[b].len() {
-                let v = self.buckets[b][i] as usize;
-                i += 1;
-                pending -= 1;
-                if self.dist[v] != d || self.distf[v].is_finite() {
-                    continue;
+            let b = d as usize & mask;
+            let bucket = std::mem::take(&mut buckets[b]);
+            pending -= bucket.len();
+            for &v in &bucket {
+                let v = v as usize;
+                if dist[v] != d {
+                    continue; // stale: settled earlier at a smaller distance
                 }
-                self.distf[v] = f64::from(d);
-                self.order.push(v as u32);
-                let sv = self.sigma[v];
-                let base = off[v];
-                for (k, &w) in net.neighbors(v).iter().enumerate() {
+                order.push(v as u32);
+                let sv = sigma[v];
+                let nbrs = net.neighbors(v);
+                let lens = &len[off[v]..off[v] + nbrs.len()];
+                for (&w, &l) in nbrs.iter().zip(lens) {
                     let w = w as usize;
-                    if self.distf[w].is_finite() {
-                        continue;
-                    }
-                    let nd = d + len[base + k];
-                    let cur = self.dist[w];
+                    let nd = d + l;
+                    let cur = dist[w];
                     if nd < cur {
-                        self.dist[w] = nd;
-                        self.sigma[w] = sv;
-                        self.buckets[nd as usize % nb].push(w as u32);
+                        dist[w] = nd;
+                        sigma[w] = sv;
+                        buckets[nd as usize & mask].push(w as u32);
                         pending += 1;
                     } else if nd == cur {
-                        self.sigma[w] += sv;
+                        sigma[w] += sv;
                     }
                 }
             }
-            self.buckets[b].clear();
+            let mut bucket = bucket;
+            bucket.clear();
+            buckets[b] = bucket;
             d += 1;
         }
     }
@@ -259,9 +297,93 @@ impl Sssp {
         match lengths {
             Lengths::Hops => self.dist[v] != UNSEEN && self.dist[v] + 1 == self.dist[w],
             Lengths::Small(len, _) => {
-                self.distf[v].is_finite() && self.dist[v].wrapping_add(len[arc]) == self.dist[w] && v != w
+                self.dist[v] != UNSEEN && self.dist[v].wrapping_add(len[arc]) == self.dist[w] && v != w
             }
             Lengths::Real(len) => self.dist[v] != UNSEEN && self.distf[v] + len[arc] == self.distf[w] && v != w,
+        }
+    }
+
+    /// Brandes' accumulation after [`Sssp::bfs`], node betweenness only, in gather form: level
+    /// by level from the deepest, `delta(v) = sigma(v) * sum over neighbours w of coeff(w)`
+    /// where `coeff(w) = (1 + delta(w)) / sigma(w)` is set only for the nodes of deeper
+    /// levels already done. A neighbour of a level-L node lies on level L - 1, L or L + 1, and
+    /// the coefficients of level L are written only after the whole level is read, so only
+    /// the successors (level L + 1) contribute: no distance test, no branch per arc.
+    fn accumulate_hops(&mut self, net: &Network, s: usize, endpoints: bool, bc: &mut [f64]) {
+        let len = self.order.len();
+        if endpoints {
+            bc[s] += (len - 1) as f64;
+        }
+        for l in (0..self.levels.len() - 1).rev() {
+            let (lo, hi) = (self.levels[l], self.levels[l + 1]);
+            for i in lo..hi {
+                let w = self.order[i] as usize;
+                let mut sum = 0.0;
+                for &x in net.neighbors(w) {
+                    sum += self.coeff[x as usize];
+                }
+                self.delta[w] = sum;
+            }
+            for i in lo..hi {
+                let w = self.order[i] as usize;
+                let sig = self.sigma[w];
+                let delta = sig * self.delta[w];
+                self.delta[w] = delta;
+                self.coeff[w] = (1.0 + delta) / sig;
+                if w != s {
+                    bc[w] += if endpoints { delta + 1.0 } else { delta };
+                }
+            }
+        }
+    }
+
+    /// Brandes' accumulation after a weighted search, node betweenness only, in gather form:
+    /// in reverse settling order, `delta(w) = sigma(w) * sum over successors x of coeff(x)`,
+    /// a successor being a neighbour with `dist(x) == dist(w) + len(w, x)` (the test of
+    /// NetworkX, evaluated without a branch).
+    fn accumulate_weighted(
+        &mut self,
+        net: &Network,
+        off: &[usize],
+        lengths: &Lengths,
+        s: usize,
+        endpoints: bool,
+        bc: &mut [f64],
+    ) {
+        let len = self.order.len();
+        if endpoints {
+            bc[s] += (len - 1) as f64;
+        }
+        for i in (0..len).rev() {
+            let w = self.order[i] as usize;
+            let base = off[w];
+            let nbrs = net.neighbors(w);
+            let mut sum = 0.0;
+            match lengths {
+                Lengths::Small(arc, _) => {
+                    let dw = self.dist[w];
+                    for (k, &x) in nbrs.iter().enumerate() {
+                        let x = x as usize;
+                        let hit = self.dist[x] == dw + arc[base + k];
+                        sum += if hit { self.coeff[x] } else { 0.0 };
+                    }
+                }
+                Lengths::Real(arc) => {
+                    let dw = self.distf[w];
+                    for (k, &x) in nbrs.iter().enumerate() {
+                        let x = x as usize;
+                        let hit = self.distf[x] == dw + arc[base + k];
+                        sum += if hit { self.coeff[x] } else { 0.0 };
+                    }
+                }
+                Lengths::Hops => {}
+            }
+            let sig = self.sigma[w];
+            let delta = sig * sum;
+            self.coeff[w] = (1.0 + delta) / sig;
+            if w != s {
+                bc[w] += if endpoints { delta + 1.0 } else { delta };
+            }
         }
     }
 
@@ -413,7 +535,11 @@ pub fn betweenness(net: &Network, params: &BetweennessParams) -> Result<Vec<f64>
         || Sssp::new(n),
         |st, s, out| {
             st.search(net, &off, &lengths, s);
-            st.accumulate(net, &off, &lengths, s, params.endpoints, Some(out), None);
+            if let Lengths::Hops = lengths {
+                st.accumulate_hops(net, s, params.endpoints, out);
+            } else {
+                st.accumulate_weighted(net, &off, &lengths, s, params.endpoints, out);
+            }
             st.reset();
         },
     );
@@ -980,8 +1106,7 @@ pub fn approximate_betweenness(net: &Network, params: &ApproxBetweennessParams) 
             }
             st.search(net, &off, &lengths, s);
             let reached = match lengths {
-                Lengths::Small(..) => st.distf[t].is_finite(),
-                Lengths::Hops | Lengths::Real(_) => st.dist[t] != UNSEEN,
+                Lengths::Hops | Lengths::Small(..) | Lengths::Real(_) => st.dist[t] != UNSEEN,
             };
             if reached {
                 // Walk back from t choosing each predecessor with probability sigma_v / sigma_w.

@@ -255,8 +255,9 @@ pub struct GroupRemoval {
 
 /// The "what if a country leaves" question: for each group (country, region, helix kind, ...),
 /// the network without that group's nodes: giant component, components and global
-/// efficiency, next to the intact values. Sorted by the giant component left (smallest
-/// first: the most critical group first), ties by name.
+/// efficiency, next to the intact values. Sorted by the share of the remaining nodes left in
+/// the giant component, then by the efficiency left (smallest first: the most critical group
+/// first), then by name.
 ///
 /// Complexity: O(groups x n m) (an all-pairs computation per group).
 ///
@@ -295,7 +296,10 @@ pub fn group_removal(net: &Network, by: &GroupBy) -> Result<Vec<GroupRemoval>> {
         });
     }
     out.sort_by(|a, b| {
-        a.giant_share_of_remaining.total_cmp(&b.giant_share_of_remaining).then_with(|| a.group.cmp(&b.group))
+        a.giant_share_of_remaining
+            .total_cmp(&b.giant_share_of_remaining)
+            .then(a.efficiency.total_cmp(&b.efficiency))
+            .then_with(|| a.group.cmp(&b.group))
     });
     Ok(out)
 }
