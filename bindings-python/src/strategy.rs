@@ -43,9 +43,8 @@ fn criterion_types(types: &Bound<'_, PyAny>) -> PyResult<Vec<st::CriterionType>>
         return names
             .into_iter()
             .map(|n| {
-                serde_json::from_value(serde_json::Value::String(n)).map_err(|e| {
-                    to_py_err(Error::InvalidParameter { name: "types".to_owned(), reason: e.to_string() })
-                })
+                serde_json::from_value(serde_json::Value::String(n))
+                    .map_err(|e| to_py_err(Error::InvalidParameter { name: "types".to_owned(), reason: e.to_string() }))
             })
             .collect();
     }
@@ -355,8 +354,8 @@ pub(crate) fn peer_distances_array<'py>(
     variables: Vec<String>,
     dimensions: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let m = clusterpolicy::model::LabelledMatrix::new(regions, variables, data.as_array().to_owned())
-        .map_err(to_py_err)?;
+    let m =
+        clusterpolicy::model::LabelledMatrix::new(regions, variables, data.as_array().to_owned()).map_err(to_py_err)?;
     let dims: Vec<st::Dimension> = match dimensions {
         Some(d) if !d.is_none() => from_py("dimensions", d)?,
         _ => Vec::new(),
@@ -484,4 +483,3 @@ pub(crate) fn strategy_summary<'py>(py: Python<'py>, dataset: &Bound<'py, PyData
     let ds = &dataset.get().inner;
     to_py(py, &py.detach(|| st::summarise(ds)).map_err(to_py_err)?)
 }
-

@@ -50,15 +50,15 @@ pub use error::error_kinds;
 pub use model::{Dataset, DatasetDocument, JsonSchemaObject, ValidationReportObject};
 pub use report::{ReportObject, report, report_html};
 pub use sample::sample_dataset;
+pub use specialisation::{
+    analyse, example_nace_mapping, observation_matrix, presence, rca, rpop, shift_share, star_clusters, star_ratings,
+    summarise_specialisation, symmetric_rca, variety,
+};
 pub use strategy::{
     achievement_rate, ahp, before_after, did_panel, did_two_period, evidence_feedback, knowledge_hub, nearest_peers,
     normalise, peer_distances, pilot_panel, pool_evidence, programme_monitoring, project_monitoring, promethee_ii,
     region_profiles, scenario_payoffs, scenario_rules, smaa, strategy_scoreboard, strategy_summary, topsis, vikor,
     weight_breakpoints, weighted_product, weighted_sum,
-};
-pub use specialisation::{
-    analyse, example_nace_mapping, observation_matrix, presence, rca, rpop, shift_share, star_clusters, star_ratings,
-    summarise_specialisation, symmetric_rca, variety,
 };
 
 /// Runs when the module is instantiated: routes Rust panic messages to `console.error`.
