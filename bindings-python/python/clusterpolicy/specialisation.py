@@ -30,6 +30,7 @@ array([[1., 0.],
 
 from __future__ import annotations
 
+import importlib
 import math
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, Union
 
@@ -58,7 +59,11 @@ __all__ = [
 
 Data = Any  # numpy.ndarray | pandas.DataFrame
 
-_RCA_KEYS = ("zero_rows", "zero_cols", "missing", "threshold", "digits")
+
+
+def _pd() -> Any:
+    """pandas, imported on first use (it is optional for NumPy input)."""
+    return importlib.import_module("pandas")
 
 
 def _is_frame(data: Any) -> bool:
@@ -91,7 +96,7 @@ def _per_year(
 ) -> Any:
     """Runs ``fn(wide)`` on each year of a long table (or once, without a year column) and
     concatenates the results, with the year inserted as column ``pos``."""
-    import pandas as pd
+    pd = _pd()
 
     if year is not None and year in data.columns:
         parts = []
@@ -104,7 +109,7 @@ def _per_year(
 
 
 def _long(wide: Any, region: str, activity: str, value: str) -> Any:
-    import pandas as pd
+    pd = _pd()
 
     n, m = wide.shape
     return pd.DataFrame(
@@ -132,7 +137,7 @@ def _matrix_fn(
 
         return _per_year(data, region, activity, value, year, 2, one)
     if _is_frame(data):
-        import pandas as pd
+        pd = _pd()
 
         values, rows, cols = kernel(_array(data), *extra, rows=data.index, cols=data.columns, **options)
         return pd.DataFrame(values, index=data.index.take(rows), columns=data.columns.take(cols))
@@ -306,7 +311,7 @@ def analyse(
     >>> a["regions"]["diversity"].tolist()
     [1.0, 1.0]
     """
-    import pandas as pd
+    pd = _pd()
 
     frame = _is_frame(data)
     values = _array(data)
@@ -340,7 +345,7 @@ def analyse(
 
 
 def _indices(which: str, data: Data, region: str, activity: str, value: str, year: Optional[str], kw: Dict[str, Any]) -> Any:
-    import pandas as pd
+    pd = _pd()
 
     label = "region" if which == "regions" else "activity"
     if _is_long(data, region, activity, value):
@@ -434,7 +439,7 @@ def variety(
     >>> variety(df, 1).round(6).to_dict("records")
     [{'entropy': 1.5, 'unrelated_variety': 1.0, 'related_variety': 0.5}]
     """
-    import pandas as pd
+    pd = _pd()
 
     values, rows, cols = _labelled(data)
     if isinstance(groups, int):
@@ -474,7 +479,7 @@ def shift_share(
     >>> [float(v) for v in shift_share(b, e).iloc[0][["national_growth", "industry_mix", "regional_shift"]]]
     [25.0, 25.0, 10.0]
     """
-    import pandas as pd
+    pd = _pd()
 
     if end is None:
         if not _is_long(base, region, activity, value) or year not in base.columns:
@@ -538,7 +543,7 @@ def _mapping_dict(mapping: Any) -> Dict[str, Any]:
 
 def cluster_employment(data: Data, mapping: Any = None) -> Any:
     """Employment of each region in each cluster category (sum over its activities)."""
-    import pandas as pd
+    pd = _pd()
 
     values, rows, cols = _labelled(data)
     out, cats = _native.cluster_employment_array(values, rows, cols, _mapping_dict(mapping))
@@ -574,7 +579,7 @@ def star_clusters(
     >>> star_clusters(e, categories=True, region_totals=[3000.0, 7000.0])["stars"].tolist()
     [3, 0]
     """
-    import pandas as pd
+    pd = _pd()
 
     if _is_long(data, region, activity, value):
         def one(wide: Any) -> Any:
@@ -635,7 +640,7 @@ def observation_panel(dataset: Any, indicator: str = "employment") -> Any:
     >>> sorted(p["year"].unique().tolist())
     [2012, 2015, 2018, 2021]
     """
-    import pandas as pd
+    pd = _pd()
 
     years, rows, cols, values = _native.observation_panel(dataset, indicator)
     t, n, m = values.shape
