@@ -16,14 +16,9 @@ def load(name: str) -> cp.Dataset:
 def test_report_summarises_the_dataset() -> None:
     ds = load("small_dataset.json")
     r = cp.report(ds)
-    # the analysis sections are present when the dataset supports them
-    assert {"generator", "summary", "validation"} <= set(r) <= {
-        "generator",
-        "summary",
-        "validation",
-        "specialisation",
-        "strategy",
-    }
+    # the analysis sections (one dict each) are present when the dataset supports them
+    assert {"generator", "summary", "validation"} <= set(r)
+    assert all(isinstance(r[k], dict) for k in set(r) - {"generator", "summary", "validation"})
     assert r["generator"] == f"clusterpolicy {cp.__version__}"
     summary = r["summary"]
     assert (summary["name"], summary["synthetic"]) == ("small", True)

@@ -13,7 +13,7 @@ describe("report", () => {
     assert.ok(allPlain(r));
     // the analysis sections follow when the dataset supports them
     assert.deepEqual(Object.keys(r).slice(0, 3), ["generator", "summary", "validation"]);
-    for (const k of Object.keys(r).slice(3)) assert.ok(["specialisation", "strategy"].includes(k), k);
+    for (const k of Object.keys(r).slice(3)) assert.ok(r[k] !== null && typeof r[k] === "object", k);
     assert.match(r.generator, /^clusterpolicy \d+\.\d+\.\d+/);
     const doc = JSON.parse(SMALL);
     const s = r.summary;
