@@ -15,6 +15,7 @@
 //! | [`sample`] | `sampleDataset()` | [`clusterpolicy::sample::south_east_europe`] |
 //! | [`strategy`] | `topsis`, `vikor`, `prometheeII`, `weightedSum`, `weightedProduct`, `normalise`, `ahp`, `weightBreakpoints`, `smaa`, `scenarioRules`, `achievementRate`, `strategyScoreboard`, `didTwoPeriod`, `didPanel`, `beforeAfter`, `pilotPanel`, `peerDistances`, `nearestPeers`, `regionProfiles`, `poolEvidence`, `evidenceFeedback`, `knowledgeHub`, `scenarioPayoffs`, `programmeMonitoring`, `projectMonitoring`, `strategySummary` | [`clusterpolicy::strategy`] |
 //! | [`specialisation`] | `rca`, `presence`, `symmetricRca`, `rpop`, `analyse`, `variety`, `shiftShare`, `starClusters`, `starRatings`, `exampleNaceMapping`, `summariseSpecialisation`, `observationMatrix` | [`clusterpolicy::specialisation`] |
+//! | [`complexity`] | `relatedness`, `relatednessDensity`, `relativeRelatedness`, `economicComplexity`, `subnationalEci`, `complexityOutlook`, `opportunityGain`, `complexityProfile`, `priorityMaps`, `backtest` | [`clusterpolicy::complexity`] |
 //! | [`error`] | every thrown value is an `Error` whose `name` is the kind; `errorKinds()` | [`clusterpolicy::Error`] |
 //! | [`conversion`] | plain objects in and out (serde) | |
 //!
@@ -36,6 +37,7 @@
 //! Input errors are thrown as `Error`s; a panic would be a bug. [`start`] installs
 //! `console_error_panic_hook` so that such a bug prints its message and location.
 
+pub mod complexity;
 pub mod conversion;
 pub mod error;
 pub mod model;
@@ -46,6 +48,10 @@ pub mod strategy;
 
 use wasm_bindgen::prelude::*;
 
+pub use complexity::{
+    backtest, complexity_outlook, complexity_profile, economic_complexity, opportunity_gain, priority_maps, relatedness,
+    relatedness_density, relative_relatedness, subnational_eci,
+};
 pub use error::error_kinds;
 pub use model::{Dataset, DatasetDocument, JsonSchemaObject, ValidationReportObject};
 pub use report::{ReportObject, report, report_html};

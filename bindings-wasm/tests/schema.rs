@@ -74,6 +74,23 @@ fn generated() -> String {
         generator.subschema_for::<st::PooledEffect>();
         generator.subschema_for::<st::StrategySummary>();
     }
+    {
+        use clusterpolicy::complexity as cx;
+        generator.subschema_for::<cx::RelatednessParams>();
+        generator.subschema_for::<cx::DensityParams>();
+        generator.subschema_for::<cx::ComplexityParams>();
+        generator.subschema_for::<cx::Complexity>();
+        generator.subschema_for::<cx::SubnationalParams>();
+        generator.subschema_for::<Vec<cx::RegionScore>>();
+        generator.subschema_for::<cx::OutlookParams>();
+        generator.subschema_for::<cx::Outlook>();
+        generator.subschema_for::<cx::ProfileParams>();
+        generator.subschema_for::<cx::ProfileTable>();
+        generator.subschema_for::<cx::PriorityParams>();
+        generator.subschema_for::<Vec<cx::PriorityMap>>();
+        generator.subschema_for::<cx::BacktestParams>();
+        generator.subschema_for::<cx::Backtest>();
+    }
     let defs = generator.take_definitions(true);
     let schema = serde_json::json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -62,6 +62,34 @@ export type AhpMethod = "eigenvector" | "geometric_mean" | "column_mean";
  */
 export type RandomIndex = "saaty" | "tummala_ling";
 /**
+ * The diagonal of a relatedness matrix (an activity's relatedness to itself).
+ */
+export type Diagonal = "peer" | "one" | "zero";
+/**
+ * How relatedness between two activities is measured from the regions where they occur.
+ *
+ * With `M` the binary region x activity presence matrix, `C = M'M` the co-occurrence
+ * counts and `u_i = C_ii` the ubiquity of activity `i`:
+ *
+ * | method | `R_ij` | matches |
+ * |---|---|---|
+ * | `proximity` | `C_ij / max(u_i, u_j)`, the smaller of the two conditional probabilities | Hidalgo et al. (2007); py-ecomplexity `calc_discrete_proximity`, Datawheel `proximity` |
+ * | `conditional_probability` | `C_ij / u_i = P(j present \| i present)`, asymmetric | py-ecomplexity `asymmetric=True` (transposed) |
+ * | `cosine` | `C_ij / sqrt(s_i s_j)` | EconGeo `relatedness(method = "cosine")` |
+ * | `jaccard` | `C_ij / (s_i + s_j - C_ij)` | EconGeo `relatedness(method = "Jaccard")` |
+ * | `association` | `(C_ij / T) / ((s_i / T)(s_j / T))` | EconGeo `relatedness(method = "association")`; van Eck & Waltman (2009) |
+ * | `probability` | `C_ij / ((s_i / T · s_j / (T - s_i) + s_j / T · s_i / (T - s_j)) T / 2)` | EconGeo `relatedness(method = "prob")`; Steijn (2017) |
+ * | `correlation` | `(1 + corr(RCA_i, RCA_j)) / 2` over regions, on continuous RCA | py-ecomplexity `continuous=True` |
+ *
+ * For the four EconGeo normalisations, `C` has its diagonal set to 0 first, `s_i` is the
+ * sum of row `i` of that matrix and `T` the sum of all of it, exactly as EconGeo
+ * computes them. Pairs whose formula divides by zero get 0 (EconGeo's
+ * `sm[is.na(sm)] <- 0`), as does the correlation of an activity whose RCA is constant
+ * (it then gets `(1 + 0) / 2 = 0.5`).
+ */
+export type RelatednessMethod =
+  "proximity" | "conditional_probability" | "cosine" | "jaccard" | "association" | "probability" | "correlation";
+/**
  * A multi-criteria method, for functions that let the caller choose one.
  */
 export type McdaMethod = "weighted_sum" | "weighted_product" | "topsis" | "vikor" | "promethee_ii";
@@ -96,6 +124,11 @@ export type Normalisation =
   | "zavadskas_turskis"
   | "none";
 /**
+ * Which economic complexity index, with the conventions of the peer named.
+ */
+export type ComplexityMethod =
+  "eigenvector" | "reflections" | "econgeo_eigenvector" | "econgeo_reflections" | "fitness";
+/**
  * Which conventions the indices follow.
  */
 export type Convention = "exact" | "econ_geo";
@@ -107,6 +140,10 @@ export type CriterionType = "benefit" | "cost";
  * State of a deliverable at the assessment date.
  */
 export type DeliverableState = "on_time" | "late" | "open" | "overdue";
+/**
+ * The scale of relatedness density.
+ */
+export type DensityScale = "unit" | "percent";
 /**
  * Which region x category pairs the focus measure is ranked among.
  */
@@ -126,6 +163,15 @@ export type HubItemKind = "evidence" | "measure";
  * parameter `s` (Brans & Vincke 1985, types I-VI).
  */
 export type PreferenceFunction = "usual" | "ushape" | "vshape" | "level" | "linear" | "gaussian";
+/**
+ * The quadrants of the smart-specialisation framework of Balland et al. (2019, Fig. 1):
+ * relatedness density (risk) against knowledge complexity (gain).
+ */
+export type Quadrant = "low_risk_high_gain" | "high_risk_high_gain" | "low_risk_low_gain" | "high_risk_low_gain";
+/**
+ * Where the quadrant boundaries lie, computed over the region's candidate activities.
+ */
+export type ThresholdRule = "median" | "mean";
 /**
  * What kind of problem validation found.
  */
@@ -1047,6 +1093,23 @@ export interface AbsorptionRow {
   spent: number;
 }
 /**
+ * One activity's complexity.
+ */
+export interface ActivityComplexity {
+  /**
+   * Activity label.
+   */
+  activity: string;
+  /**
+   * Product / activity complexity (NaN when present nowhere).
+   */
+  pci: number;
+  /**
+   * Number of regions where it is present.
+   */
+  ubiquity: number;
+}
+/**
  * Parameters of `ahp`.
  */
 export interface AhpParams {
@@ -1102,6 +1165,164 @@ export interface AhpResult {
    * Priority weights, summing to 1.
    */
   weights: number[];
+}
+/**
+ * The result of a backtest.
+ */
+export interface Backtest {
+  /**
+   * The buffer band.
+   */
+  buffer: number;
+  /**
+   * Pooled per pair of years, then over all pairs (the last entry).
+   */
+  pooled: BacktestSummary[];
+  /**
+   * The predictor, e.g. `density (proximity)` or `supplied scores`.
+   */
+  predictor: string;
+  /**
+   * Per region and pair of years, pairs outer, regions in panel order.
+   */
+  regions: BacktestRegion[];
+  /**
+   * The `k` of precision@k.
+   */
+  top_k: number;
+}
+/**
+ * Metrics pooled over regions (and over one or all pairs of years).
+ */
+export interface BacktestSummary {
+  /**
+   * ROC AUC over all candidate cells together (random: 0.5).
+   */
+  auc?: number | null;
+  /**
+   * Average precision over all candidate cells together.
+   */
+  average_precision?: number | null;
+  /**
+   * `entries / candidates`: the average precision of a random score.
+   */
+  baseline_average_precision?: number | null;
+  /**
+   * Mean over the same regions of their entry rate: precision@k of a random pick.
+   */
+  baseline_precision_at_k?: number | null;
+  /**
+   * Candidate cells.
+   */
+  candidates: number;
+  /**
+   * Entries.
+   */
+  entries: number;
+  /**
+   * Prediction year, or None when pooled over all pairs.
+   */
+  from?: number | null;
+  /**
+   * `precision_at_k / baseline_precision_at_k`.
+   */
+  lift_at_k?: number | null;
+  /**
+   * Mean over regions of precision@k.
+   */
+  precision_at_k?: number | null;
+  /**
+   * Region rows (one per region and pair of years) with at least one candidate.
+   */
+  regions: number;
+  /**
+   * Outcome year, or None when pooled over all pairs.
+   */
+  to?: number | null;
+}
+/**
+ * Metrics of one region over one pair of years.
+ */
+export interface BacktestRegion {
+  /**
+   * ROC AUC of the score (None without both entries and non-entries).
+   */
+  auc?: number | null;
+  /**
+   * Average precision of the score (None without entries).
+   */
+  average_precision?: number | null;
+  /**
+   * `entries / candidates`: the precision of a random pick, and the AP of a random score.
+   */
+  baseline?: number | null;
+  /**
+   * Candidate cells: absent at `t` with a score, and absent or present (not in the band)
+   * at `t + k`.
+   */
+  candidates: number;
+  /**
+   * Entries: candidates present at `t + k`.
+   */
+  entries: number;
+  /**
+   * Prediction year `t`.
+   */
+  from: number;
+  /**
+   * Share of entries among the `min(top_k, candidates)` best-scored candidates (ties at
+   * the cut counted by their expected share).
+   */
+  precision_at_k?: number | null;
+  /**
+   * Region label.
+   */
+  region: string;
+  /**
+   * Outcome year `t + k`.
+   */
+  to: number;
+}
+/**
+ * Options of `backtest` and `backtest_scores`.
+ */
+export interface BacktestParams {
+  /**
+   * Buffer band around the threshold, in RCA units: a cell is absent when
+   * `RCA < threshold - buffer` and present when `RCA >= threshold + buffer`. Default 0.
+   */
+  buffer?: number;
+  /**
+   * Years between the prediction year `t` and the outcome year `t + k`; every pair of
+   * panel years that far apart is tested. Default `None`: each pair of consecutive panel
+   * years.
+   */
+  horizon?: number | null;
+  /**
+   * Relatedness behind the density predictor of `backtest`. Default proximity.
+   */
+  relatedness?: RelatednessParams;
+  /**
+   * RCA presence threshold. Default 1.
+   */
+  threshold?: number;
+  /**
+   * Number of top-scored candidates per region for precision@k. Default 5.
+   */
+  top_k?: number;
+}
+/**
+ * Options of `relatedness`.
+ */
+export interface RelatednessParams {
+  /**
+   * The diagonal. Default `peer`.
+   */
+  diagonal?: Diagonal & string;
+  /**
+   * The measure. Default `proximity`.
+   */
+  method?: RelatednessMethod & string;
 }
 /**
  * Result of `before_after`.
@@ -1266,6 +1487,79 @@ export interface CommunityEntry {
    * Members.
    */
   size: number;
+}
+/**
+ * The result of `economic_complexity`.
+ */
+export interface Complexity {
+  /**
+   * One entry per activity, in input order.
+   */
+  activities: ActivityComplexity[];
+  /**
+   * Largest change of a normalised value in the last update (fitness), else 0.
+   */
+  change: number;
+  /**
+   * The second eigenvalue (eigenvector methods).
+   */
+  eigenvalue?: number | null;
+  /**
+   * Reflections or updates run.
+   */
+  iterations: number;
+  /**
+   * The method used.
+   */
+  method: ComplexityMethod;
+  /**
+   * See `ComplexityValues::pci_offset`.
+   */
+  pci_offset: number;
+  /**
+   * One entry per region, in input order.
+   */
+  regions: RegionComplexity[];
+}
+/**
+ * One region's economic complexity.
+ */
+export interface RegionComplexity {
+  /**
+   * Number of activities present.
+   */
+  diversity: number;
+  /**
+   * Economic complexity (NaN without any present activity).
+   */
+  eci: number;
+  /**
+   * Region label.
+   */
+  region: string;
+}
+/**
+ * Options of `economic_complexity`.
+ */
+export interface ComplexityParams {
+  /**
+   * Fitness only: the extremality exponent `g` of `economiccomplexity`. Default 1.
+   */
+  extremality?: number;
+  /**
+   * Reflections, MOR steps, or the fitness iteration budget (see each method). Default
+   * 20. Ignored by the eigenvector methods.
+   */
+  iterations?: number;
+  /**
+   * The index and its convention. Default `eigenvector`.
+   */
+  method?: ComplexityMethod & string;
+  /**
+   * Fitness only: stop early once no normalised value changes by more than this in an
+   * update. Default 0: run all iterations, as the peer does.
+   */
+  tolerance?: number;
 }
 /**
  * The top brokers of one country.
@@ -1609,6 +1903,20 @@ export interface DeliverableStatus {
    * Work package id.
    */
   work_package: string;
+}
+/**
+ * Options of `relatedness_density`.
+ */
+export interface DensityParams {
+  /**
+   * Round to this many decimals as R's `round()` does (EconGeo rounds to 2). Default
+   * `None`: unrounded.
+   */
+  digits?: number | null;
+  /**
+   * Unit or percent scale. Default `unit`.
+   */
+  scale?: DensityScale & string;
 }
 /**
  * Inference of an estimate with cluster-robust standard errors.
@@ -2209,6 +2517,23 @@ export interface RcaParams {
   zero_rows?: Handling & string;
 }
 /**
+ * Wire form of `LabelledMatrix`.
+ */
+export interface LabelledMatrix {
+  /**
+   * Column labels (activities).
+   */
+  cols: string[];
+  /**
+   * Row labels (regions).
+   */
+  rows: string[];
+  /**
+   * Values, one array per row.
+   */
+  values: number[][];
+}
+/**
  * Parameters of `target_status` and `scoreboard`.
  */
 export interface MonitoringParams {
@@ -2298,6 +2623,42 @@ export interface NetworkSummary {
    * Actors with at least one participation.
    */
   nodes: number;
+}
+/**
+ * The result of `complexity_outlook`.
+ */
+export interface Outlook {
+  /**
+   * Complexity outlook gain, regions x activities.
+   */
+  cog: LabelledMatrix;
+  /**
+   * Complexity outlook index per region, in input order.
+   */
+  coi: RegionScore[];
+}
+/**
+ * A value per region.
+ */
+export interface RegionScore {
+  /**
+   * Region label.
+   */
+  region: string;
+  /**
+   * The value.
+   */
+  value: number;
+}
+/**
+ * Options of `complexity_outlook`.
+ */
+export interface OutlookParams {
+  /**
+   * Standardise COI with its mean and population standard deviation, as py-ecomplexity.
+   * Default true.
+   */
+  standardise?: boolean;
 }
 /**
  * A peer region and why it is close.
@@ -2420,6 +2781,151 @@ export interface PilotSummary {
   treated_regions: number;
 }
 /**
+ * The priority map of one region.
+ */
+export interface PriorityMap {
+  /**
+   * Complexity boundary between low and high complexity.
+   */
+  complexity_threshold: number;
+  /**
+   * Density boundary between low and high relatedness.
+   */
+  density_threshold: number;
+  /**
+   * Every activity with a finite complexity, in input order.
+   */
+  points: PriorityPoint[];
+  /**
+   * Activities present in the region.
+   */
+  present: number;
+  /**
+   * Recommended candidates: by quadrant (low risk / high gain first), then score.
+   */
+  recommendations: PriorityRecommendation[];
+  /**
+   * Region label.
+   */
+  region: string;
+}
+/**
+ * One activity on a region's priority map.
+ */
+export interface PriorityPoint {
+  /**
+   * Activity label.
+   */
+  activity: string;
+  /**
+   * Complexity of the activity.
+   */
+  complexity: number;
+  /**
+   * Relatedness density of the region in the activity, in [0, 1].
+   */
+  density: number;
+  /**
+   * Whether the region already has the activity (RCA at least the threshold).
+   */
+  present: boolean;
+  /**
+   * Quadrant, for candidate (absent) activities.
+   */
+  quadrant?: Quadrant | null;
+}
+/**
+ * A recommended activity with the evidence behind it.
+ */
+export interface PriorityRecommendation {
+  /**
+   * Activity label.
+   */
+  activity: string;
+  /**
+   * Complexity.
+   */
+  complexity: number;
+  /**
+   * Percentile of the complexity among the region's candidates, in (0, 100].
+   */
+  complexity_percentile: number;
+  /**
+   * Relatedness density.
+   */
+  density: number;
+  /**
+   * Percentile of the density among the region's candidates, in (0, 100].
+   */
+  density_percentile: number;
+  /**
+   * The present activities most related to it, strongest first.
+   */
+  evidence: RelatedActivity[];
+  /**
+   * Its quadrant.
+   */
+  quadrant: Quadrant;
+  /**
+   * 1 for the first.
+   */
+  rank: number;
+  /**
+   * One sentence for a reader.
+   */
+  rationale: string;
+  /**
+   * `w density_percentile + (1 - w) complexity_percentile`.
+   */
+  score: number;
+}
+/**
+ * A present activity related to a recommended one.
+ */
+export interface RelatedActivity {
+  /**
+   * The present activity.
+   */
+  activity: string;
+  /**
+   * Its relatedness to the recommended activity.
+   */
+  relatedness: number;
+}
+/**
+ * Options of `priority_map`.
+ */
+export interface PriorityParams {
+  /**
+   * Complexity of activities. Default the eigenvector PCI.
+   */
+  complexity?: ComplexityParams;
+  /**
+   * Weight of density (against complexity) in the score, in [0, 1]. Default 0.5.
+   */
+  density_weight?: number;
+  /**
+   * Present related activities cited as evidence per recommendation. Default 3.
+   */
+  evidence?: number;
+  /**
+   * Relatedness behind the density. Default proximity.
+   */
+  relatedness?: RelatednessParams;
+  /**
+   * Quadrant boundaries. Default the medians over the candidates.
+   */
+  rule?: ThresholdRule & string;
+  /**
+   * Presence threshold on RCA. Default 1.
+   */
+  threshold?: number;
+  /**
+   * Number of recommendations. Default 10.
+   */
+  top?: number;
+}
+/**
  * One problem found by `Dataset::validate`.
  */
 export interface Problem {
@@ -2439,6 +2945,81 @@ export interface Problem {
    * How serious it is.
    */
   severity: Severity;
+}
+/**
+ * Options of `complexity_profile`.
+ */
+export interface ProfileParams {
+  /**
+   * Presence threshold on RCA (py-ecomplexity's `rca_mcp_threshold`). Default 1.
+   */
+  threshold?: number;
+}
+/**
+ * A py-ecomplexity profile in columnar long form: one entry per kept cell, years outer,
+ * then regions, then activities.
+ */
+export interface ProfileTable {
+  /**
+   * Activity labels; `activity` indexes into them.
+   */
+  activities: string[];
+  /**
+   * Activity index of each cell.
+   */
+  activity: number[];
+  /**
+   * COG.
+   */
+  cog: number[];
+  /**
+   * COI of the region.
+   */
+  coi: number[];
+  /**
+   * Density.
+   */
+  density: number[];
+  /**
+   * Diversity of the region.
+   */
+  diversity: number[];
+  /**
+   * ECI of the region.
+   */
+  eci: number[];
+  /**
+   * Presence (0/1).
+   */
+  mcp: number[];
+  /**
+   * PCI of the activity.
+   */
+  pci: number[];
+  /**
+   * RCA.
+   */
+  rca: number[];
+  /**
+   * Region index of each cell.
+   */
+  region: number[];
+  /**
+   * Region labels; `region` indexes into them.
+   */
+  regions: string[];
+  /**
+   * Ubiquity of the activity.
+   */
+  ubiquity: number[];
+  /**
+   * The input value.
+   */
+  value: number[];
+  /**
+   * Year of each cell (0 for a single matrix).
+   */
+  year: number[];
 }
 /**
  * Monitoring of a programme: its projects and its area coverage.
@@ -3305,6 +3886,16 @@ export interface StarRating {
    * Year, for panels.
    */
   year?: number | null;
+}
+/**
+ * Options of `subnational_eci`.
+ */
+export interface SubnationalParams {
+  /**
+   * Standardise the result with its mean and sample standard deviation. Default false
+   * (Datawheel's default).
+   */
+  standardise?: boolean;
 }
 /**
  * Parameters of `topsis`.

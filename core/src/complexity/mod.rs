@@ -72,7 +72,9 @@ mod stats;
 use crate::model::LabelledMatrix;
 
 pub use backtest::{Backtest, BacktestParams, BacktestRegion, BacktestSummary, backtest, backtest_scores};
-// Ranking metrics shared with the held-out evaluation of `crate::synergy`.
+// The ranking metrics, the reference of the held-out evaluation's one-pass version in
+// `crate::synergy` (its unit tests compare the two).
+#[cfg(test)]
 pub(crate) use backtest::{auc, average_precision, precision_at_k};
 pub use indices::{
     ActivityComplexity, Complexity, ComplexityMethod, ComplexityParams, ComplexityValues, RegionComplexity,
@@ -85,8 +87,8 @@ pub use outlook::{
     opportunity_gain, opportunity_gain_values,
 };
 pub use priority::{
-    Evidence, PriorityMap, PriorityParams, PriorityPoint, Quadrant, Recommendation, ThresholdRule, priority_map,
-    priority_maps,
+    PriorityMap, PriorityParams, PriorityPoint, PriorityRecommendation, Quadrant, RelatedActivity, ThresholdRule,
+    priority_map, priority_maps,
 };
 pub use relatedness::{
     DensityParams, DensityScale, Diagonal, RelatednessMethod, RelatednessParams, cooccurrence, cooccurrence_values,

@@ -131,7 +131,7 @@ pub struct PriorityPoint {
 
 /// A present activity related to a recommended one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Evidence {
+pub struct RelatedActivity {
     /// The present activity.
     pub activity: String,
     /// Its relatedness to the recommended activity.
@@ -140,7 +140,7 @@ pub struct Evidence {
 
 /// A recommended activity with the evidence behind it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Recommendation {
+pub struct PriorityRecommendation {
     /// 1 for the first.
     pub rank: usize,
     /// Activity label.
@@ -158,7 +158,7 @@ pub struct Recommendation {
     /// `w density_percentile + (1 - w) complexity_percentile`.
     pub score: f64,
     /// The present activities most related to it, strongest first.
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<RelatedActivity>,
     /// One sentence for a reader.
     pub rationale: String,
 }
@@ -177,7 +177,7 @@ pub struct PriorityMap {
     /// Every activity with a finite complexity, in input order.
     pub points: Vec<PriorityPoint>,
     /// Recommended candidates: by quadrant (low risk / high gain first), then score.
-    pub recommendations: Vec<Recommendation>,
+    pub recommendations: Vec<PriorityRecommendation>,
 }
 
 struct Shared {
@@ -269,11 +269,11 @@ fn map_for(s: &Shared, r: usize, params: &PriorityParams) -> PriorityMap {
         .map(|(i, (q, score, k, j))| {
             let mut ev: Vec<(f64, usize)> = present.iter().map(|&p| (s.relatedness[[p, j]], p)).collect();
             ev.sort_by(|a, b| b.0.total_cmp(&a.0).then(s.cols[a.1].cmp(&s.cols[b.1])));
-            let evidence: Vec<Evidence> = ev
+            let evidence: Vec<RelatedActivity> = ev
                 .into_iter()
                 .filter(|(v, _)| *v > 0.0)
                 .take(params.evidence)
-                .map(|(v, p)| Evidence { activity: s.cols[p].clone(), relatedness: v })
+                .map(|(v, p)| RelatedActivity { activity: s.cols[p].clone(), relatedness: v })
                 .collect();
             let cited = if evidence.is_empty() {
                 "no related activity present".to_owned()
@@ -290,7 +290,7 @@ fn map_for(s: &Shared, r: usize, params: &PriorityParams) -> PriorityMap {
                 comp[k],
                 cp[k]
             );
-            Recommendation {
+            PriorityRecommendation {
                 rank: i + 1,
                 activity: s.cols[j].clone(),
                 quadrant: q,
