@@ -40,6 +40,9 @@
 //!   evidence feedback and programme monitoring.
 //! - [`complexity`]: smart-specialisation models: relatedness, relatedness density,
 //!   economic complexity (each peer's convention), outlook, priority maps and backtests.
+//! - [`synergy`]: synergy scoring and partner matchmaking: Triple Helix synergy (with its
+//!   regional decomposition), proximity-based synergy, partner recommendations, joint
+//!   priorities, initiative design and synergy impact.
 //! - [`report`]: the report of the main job, as JSON and self-contained HTML.
 //! - [`error`]: the crate's [`Error`] type.
 //!
@@ -56,6 +59,7 @@ pub mod report;
 pub mod sample;
 pub mod specialisation;
 pub mod strategy;
+pub mod synergy;
 
 pub use error::{Error, Result};
 

@@ -60,6 +60,9 @@ pub use partnership::{
     CoordinatorMatching, ImportSummary, OrganisationColumns, ParticipationColumns, PartnershipSpec, Partnerships,
     ProjectColumns, RegionCodes, RoleValue, UnknownReferences, UnmatchedCoordinator,
 };
+// The name normalisation of the lenient coordinator matching, shared with
+// `crate::synergy::match_actors`.
+pub(crate) use partnership::normalised as normalised_name;
 
 /// The field delimiter of a CSV file.
 ///

@@ -1321,7 +1321,7 @@ fn match_coordinator(
 }
 
 /// ASCII letters and digits of a name, lower case.
-fn normalised(name: &str) -> String {
+pub(crate) fn normalised(name: &str) -> String {
     name.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
 }
 
