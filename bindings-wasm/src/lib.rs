@@ -10,6 +10,7 @@
 //!
 //! | module | JavaScript API | core |
 //! |---|---|---|
+//! | [`csv`] | `readLongCsv`, `longTableMatrix`, `longTablePanel`, `longTableDataset`, `partnershipSpec`, `readPartnerships`, `partnershipsDataset` | [`clusterpolicy::model::csv`] |
 //! | [`model`] | class `Dataset`: `fromJson`, `fromObject`, `toJson`, `toObject`, `validate`, `validated`, `jsonSchema`, getters | [`clusterpolicy::Dataset`] |
 //! | [`report`](mod@report) | `report(ds)`, `reportHtml(ds)` | [`clusterpolicy::report::Report`] |
 //! | [`sample`] | `sampleDataset()` | [`clusterpolicy::sample::south_east_europe`] |
@@ -39,6 +40,7 @@
 
 pub mod complexity;
 pub mod conversion;
+pub mod csv;
 pub mod error;
 pub mod model;
 pub mod report;
@@ -51,6 +53,10 @@ use wasm_bindgen::prelude::*;
 pub use complexity::{
     backtest, complexity_outlook, complexity_profile, economic_complexity, opportunity_gain, priority_maps, relatedness,
     relatedness_density, relative_relatedness, subnational_eci,
+};
+pub use csv::{
+    long_table_dataset, long_table_matrix, long_table_panel, partnership_spec, partnerships_dataset, read_long_csv,
+    read_partnerships,
 };
 pub use error::error_kinds;
 pub use model::{Dataset, DatasetDocument, JsonSchemaObject, ValidationReportObject};

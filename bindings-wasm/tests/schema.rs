@@ -91,6 +91,14 @@ fn generated() -> String {
         generator.subschema_for::<cx::BacktestParams>();
         generator.subschema_for::<cx::Backtest>();
     }
+    {
+        use clusterpolicy::model::csv;
+        generator.subschema_for::<csv::LongCsvOptions>();
+        generator.subschema_for::<csv::LongTable>();
+        generator.subschema_for::<csv::LongDatasetParams>();
+        generator.subschema_for::<csv::PartnershipSpec>();
+        generator.subschema_for::<csv::Partnerships>();
+    }
     let defs = generator.take_definitions(true);
     let schema = serde_json::json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

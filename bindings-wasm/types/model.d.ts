@@ -133,9 +133,28 @@ export type ComplexityMethod =
  */
 export type Convention = "exact" | "econ_geo";
 /**
+ * How the coordinator named in a projects file is found among the project's partners.
+ */
+export type CoordinatorMatching = "exact" | "lenient";
+/**
  * Whether more or less of a criterion is better.
  */
 export type CriterionType = "benefit" | "cost";
+/**
+ * How decimal numbers are written.
+ *
+ * A number field is trimmed, then read as a decimal number with an optional sign, digits,
+ * one decimal separator and an optional exponent (`-1.5e3`). With `Decimal::Point` the
+ * separator is `.` and a `,` anywhere is an error; with `Decimal::Comma` the separator is
+ * `,` and a `.` anywhere is an error. Thousands separators are never accepted: `1,234.5` is
+ * ambiguous and is refused rather than misread. `inf` and `infinity` are refused. Which
+ * strings count as missing is said by the loader (see `Missing`).
+ */
+export type Decimal = "point" | "comma";
+/**
+ * The field delimiter of a CSV file.
+ */
+export type Delimiter = "auto" | "comma" | "semicolon" | "tab" | "pipe";
 /**
  * State of a deliverable at the assessment date.
  */
@@ -144,6 +163,10 @@ export type DeliverableState = "on_time" | "late" | "open" | "overdue";
  * The scale of relatedness density.
  */
 export type DensityScale = "unit" | "percent";
+/**
+ * What to do when the same (region, activity, year) occurs in several rows.
+ */
+export type Duplicates = "error" | "sum" | "first";
 /**
  * Which region x category pairs the focus measure is ranked among.
  */
@@ -157,6 +180,23 @@ export type Handling = "nan" | "zero" | "drop" | "error";
  * What a knowledge-hub item is.
  */
 export type HubItemKind = "evidence" | "measure";
+/**
+ * The order of region and activity labels in matrices, panels and the dataset.
+ */
+export type LabelOrder = "sorted" | "natural" | "first_seen";
+/**
+ * What to do with a missing value: an empty cell or `NA`, `NaN`, `null`, `N/A` (any case).
+ */
+export type Missing = "error" | "skip" | "zero" | "nan";
+/**
+ * What the region codes of organisations are.
+ */
+export type RegionCodes = "nuts" | "plain";
+/**
+ * What to do with a participation that names an organisation (project) missing from the
+ * organisations (projects) file.
+ */
+export type UnknownReferences = "skip" | "error";
 /**
  * A PROMETHEE preference function `P(d)` of the difference `d = g(a) - g(b)` (cost criteria
  * negated), with indifference threshold `q`, preference threshold `p` and Gaussian
@@ -2475,6 +2515,106 @@ export interface HubParams {
   quality_weights?: QualityWeights;
 }
 /**
+ * What a partnership import read, dropped and inferred.
+ */
+export interface ImportSummary {
+  /**
+   * Organisations left without a country code (`Dataset::validate` reports them).
+   */
+  actors_without_country: number;
+  /**
+   * Coordinators taken to be the single partner of the project (`CoordinatorMatching::Lenient`).
+   */
+  coordinators_as_sole_participant: number;
+  /**
+   * Coordinators of the projects file matched by exact name and country.
+   */
+  coordinators_by_name: number;
+  /**
+   * Coordinators matched by normalised name and country (`CoordinatorMatching::Lenient`).
+   */
+  coordinators_by_normalised_name: number;
+  /**
+   * Projects whose lead came from the role column.
+   */
+  coordinators_by_role: number;
+  /**
+   * Organisations whose empty country was taken from their NUTS code.
+   */
+  countries_from_region_code: number;
+  /**
+   * Repeated organisation rows dropped (organisations file; first row wins).
+   */
+  duplicate_organisation_rows: number;
+  /**
+   * Repeated (project, organisation) rows dropped; the first row wins.
+   */
+  duplicate_participations: number;
+  /**
+   * Repeated project rows dropped (projects file; first row wins).
+   */
+  duplicate_project_rows: number;
+  /**
+   * Further rows with the lead role in a project that already had one, demoted to
+   * `PartnerRole::Partner` (a project has at most one lead).
+   */
+  extra_leads_demoted: number;
+  /**
+   * Data rows of the organisations file.
+   */
+  organisation_rows: number;
+  /**
+   * Data rows of the participation list.
+   */
+  participation_rows: number;
+  /**
+   * Participations kept (partners over all projects).
+   */
+  participations: number;
+  /**
+   * Participations dropped because of an unknown organisation or project.
+   */
+  participations_with_unknown_reference: number;
+  /**
+   * Data rows of the projects file.
+   */
+  project_rows: number;
+  /**
+   * Projects without a lead partner.
+   */
+  projects_without_lead: number;
+  /**
+   * Distinct organisation ids named by participations but missing from the organisations file.
+   */
+  unknown_organisations: number;
+  /**
+   * Distinct project ids named by participations but missing from the projects file.
+   */
+  unknown_projects: number;
+  /**
+   * Coordinators named in the projects file but not found among the partners.
+   */
+  unmatched_coordinators: UnmatchedCoordinator[];
+}
+/**
+ * A coordinator named in the projects file that could not be found among the project's
+ * partners; the project then has no lead.
+ */
+export interface UnmatchedCoordinator {
+  /**
+   * The coordinator's country as written, if given.
+   */
+  country?: string | null;
+  /**
+   * The coordinator's name as written.
+   */
+  name: string;
+  /**
+   * The project id.
+   */
+  project: string;
+}
+/**
  * Options of the region and activity indices.
  */
 export interface IndexParams {
@@ -2532,6 +2672,205 @@ export interface LabelledMatrix {
    * Values, one array per row.
    */
   values: number[][];
+}
+/**
+ * How to read a long-format CSV: which column holds what, and how values are written.
+ *
+ * Defaults: columns `region`, `activity`, `value`, no year column, no name or country
+ * columns; the delimiter is detected; decimal point; duplicates and missing values are
+ * errors; negative values are allowed; labels sorted.
+ */
+export interface LongCsvOptions {
+  /**
+   * Column of the activity label (kept as a string: product `0011` keeps its zeros).
+   */
+  activity?: string;
+  /**
+   * Optional column with the activity's name (first non-empty value per activity wins).
+   */
+  activity_name?: string | null;
+  /**
+   * Whether negative values are accepted. Employment, exports and the like cannot be
+   * negative, and the specialisation measures assume they are not; set `false` to have a
+   * negative value rejected with `Error::Csv`. Default `true` (the loader does not guess
+   * what the values mean).
+   */
+  allow_negative?: boolean;
+  /**
+   * Optional column with the region's country code (first non-empty value per region
+   * wins), used by `LongTable::to_dataset`.
+   */
+  country?: string | null;
+  /**
+   * Decimal separator of the value column.
+   */
+  decimal?: Decimal & string;
+  /**
+   * Field delimiter.
+   */
+  delimiter?: Delimiter & string;
+  /**
+   * Handling of repeated (region, activity, year) keys.
+   */
+  duplicates?: Duplicates & string;
+  /**
+   * Activity labels whose rows are dropped, such as "Not stated" or a total row.
+   */
+  exclude_activities?: string[];
+  /**
+   * Region labels whose rows are dropped (exact match after trimming), such as an
+   * "unassigned" code. Dropped rows are counted, and their values are not parsed.
+   */
+  exclude_regions?: string[];
+  /**
+   * Order of the labels.
+   */
+  label_order?: LabelOrder & string;
+  /**
+   * Handling of missing values.
+   */
+  missing?: Missing & string;
+  /**
+   * Column of the region label (kept as a string: `01000` keeps its zero).
+   */
+  region?: string;
+  /**
+   * Optional column with the region's name (first non-empty value per region wins).
+   */
+  region_name?: string | null;
+  /**
+   * Column of the value.
+   */
+  value?: string;
+  /**
+   * Column of the year (an integer), for panels; `None` for a single cross-section.
+   */
+  year?: string | null;
+}
+/**
+ * Parameters of `LongTable::to_dataset`.
+ *
+ * Default: name `imported`, indicator `value` (unit empty, more is better), classification
+ * `Classification::UserDefined`, no country, no year.
+ */
+export interface LongDatasetParams {
+  /**
+   * The classification of the activity codes.
+   */
+  classification?: Classification & string;
+  /**
+   * Country code of every region that has none from a `country` column.
+   */
+  country?: string | null;
+  /**
+   * The indicator the values measure; its id is the observations' indicator.
+   */
+  indicator?: Indicator;
+  /**
+   * Name of the dataset.
+   */
+  name?: string;
+  /**
+   * Year of the values when the table has no year column.
+   */
+  year?: number | null;
+}
+/**
+ * One cell of a region x activity table in long form.
+ */
+export interface LongRecord {
+  /**
+   * Activity label.
+   */
+  activity: string;
+  /**
+   * Region label.
+   */
+  region: string;
+  /**
+   * The value.
+   */
+  value: number;
+  /**
+   * Year, for panels.
+   */
+  year?: number | null;
+}
+/**
+ * Counts of what `LongTable` did with the rows of its file.
+ */
+export interface LongSummary {
+  /**
+   * Rows merged into an earlier row with the same key (by `Duplicates::Sum` or
+   * `Duplicates::First`).
+   */
+  duplicate_rows: number;
+  /**
+   * Missing values met (skipped, or read as 0 or NaN, by the `Missing` policy).
+   */
+  missing_values: number;
+  /**
+   * Rows dropped by `exclude_regions` / `exclude_activities`.
+   */
+  rows_excluded: number;
+  /**
+   * Data rows read (the header not counted).
+   */
+  rows_read: number;
+}
+/**
+ * A long-format table read from CSV: one `LongRecord` per distinct (region, activity,
+ * year), plus the labels in the chosen `LabelOrder`.
+ *
+ * Invariants after reading: every record's labels occur in `regions` / `activities`,
+ * every record's year in `years` (and all records have a year exactly when the file had a
+ * year column), and keys are unique. The fields are public so that a table can be
+ * filtered or built by hand; the conversions check the invariants again and answer a
+ * broken one with an error, never a panic.
+ */
+export interface LongTable {
+  /**
+   * Activity labels, in the chosen order.
+   */
+  activities: string[];
+  /**
+   * Activity names from the `activity_name` column.
+   */
+  activity_names: {
+    [k: string]: string;
+  };
+  /**
+   * The records, in file order (a merged duplicate stays at its first row's place).
+   */
+  records: LongRecord[];
+  /**
+   * Region country codes from the `country` column.
+   */
+  region_countries: {
+    [k: string]: string;
+  };
+  /**
+   * Region names from the `region_name` column.
+   */
+  region_names: {
+    [k: string]: string;
+  };
+  /**
+   * Region labels, in the chosen order.
+   */
+  regions: string[];
+  /**
+   * Name of the source (file path) the table was read from.
+   */
+  source_name: string;
+  /**
+   * What happened to the rows.
+   */
+  summary: LongSummary;
+  /**
+   * Years, increasing; empty when the file had no year column.
+   */
+  years: number[];
 }
 /**
  * Parameters of `target_status` and `scoreboard`.
@@ -2625,6 +2964,39 @@ export interface NetworkSummary {
   nodes: number;
 }
 /**
+ * Columns of an organisations file: one row per organisation, joined to the
+ * participations by id. When an id repeats, the first row wins and later rows are counted
+ * in `ImportSummary::duplicate_organisation_rows`.
+ *
+ * Default: column `id`, nothing else.
+ */
+export interface OrganisationColumns {
+  /**
+   * CORDIS activity type, as for `ParticipationColumns::activity_type`.
+   */
+  activity_type?: string | null;
+  /**
+   * Further columns copied verbatim into the organisation's attributes.
+   */
+  attributes?: string[];
+  /**
+   * Country code, as for `ParticipationColumns::country`.
+   */
+  country?: string | null;
+  /**
+   * Organisation id column (required).
+   */
+  id?: string;
+  /**
+   * Name; the id is used when absent or empty.
+   */
+  name?: string | null;
+  /**
+   * Region code (see `RegionCodes`).
+   */
+  region?: string | null;
+}
+/**
  * The result of `complexity_outlook`.
  */
 export interface Outlook {
@@ -2659,6 +3031,227 @@ export interface OutlookParams {
    * Default true.
    */
   standardise?: boolean;
+}
+/**
+ * Columns of the participation list: one row per (project, organisation).
+ *
+ * Only the two ids are required. In a *flat* list (no organisations file, no projects
+ * file) the other columns describe the organisation and the project, the first row of an
+ * organisation or project giving its attributes. When an organisations file (projects
+ * file) is given, the organisation (project) columns here are not used: the other file
+ * describes them.
+ *
+ * Default: columns `project` and `organisation`, nothing else.
+ */
+export interface ParticipationColumns {
+  /**
+   * CORDIS activity type (`PRC`, `HES`, `REC`, `PUB`, `OTH`), mapped to a helix by
+   * `HelixKind::from_cordis_activity_type`.
+   */
+  activity_type?: string | null;
+  /**
+   * Further columns copied verbatim (as strings) into the organisation's attributes,
+   * keyed by column name; empty fields are left out.
+   */
+  attributes?: string[];
+  /**
+   * The participation's budget (CORDIS `totalCost` of the organisation).
+   */
+  budget?: string | null;
+  /**
+   * The programme's contribution to the participation (CORDIS `ecContribution`).
+   */
+  contribution?: string | null;
+  /**
+   * Organisation country code (kept as written: `EL`, `UK`, `KO` are accepted by
+   * validation). When empty and the region is a NUTS code, its first two letters are used.
+   */
+  country?: string | null;
+  /**
+   * Project end date (`YYYY-MM-DD`).
+   */
+  end?: string | null;
+  /**
+   * Organisation name; the id is used when absent or empty.
+   */
+  name?: string | null;
+  /**
+   * Organisation id column (required).
+   */
+  organisation?: string;
+  /**
+   * Project id column (required).
+   */
+  project?: string;
+  /**
+   * Project acronym.
+   */
+  project_acronym?: string | null;
+  /**
+   * Project title.
+   */
+  project_title?: string | null;
+  /**
+   * Organisation region code (NUTS, or the user's own: see `RegionCodes`).
+   */
+  region?: string | null;
+  /**
+   * Role of the organisation in the project, read through `PartnershipSpec::roles`;
+   * every participation is a `PartnerRole::Partner` when absent.
+   */
+  role?: string | null;
+  /**
+   * Project start date (`YYYY-MM-DD`).
+   */
+  start?: string | null;
+}
+/**
+ * How to read a partnership list: the columns of each file, the vocabulary and what to
+ * do with imperfect data. Presets for the CORDIS layouts:
+ * `PartnershipSpec::cordis_h2020_sod`, `PartnershipSpec::cordis_fp7_sod`,
+ * `PartnershipSpec::cordis_flat`.
+ *
+ * Default: a flat list with columns `project` and `organisation`, delimiter detected,
+ * decimal point, the CORDIS role vocabulary, NUTS region codes, unknown references
+ * skipped, lenient coordinator matching, no programme.
+ *
+ * The spec is plain data, so it can be stored as JSON next to the files it describes:
+ */
+export interface PartnershipSpec {
+  /**
+   * Matching of coordinators named in the projects file.
+   */
+  coordinator_matching?: CoordinatorMatching & string;
+  /**
+   * Decimal separator of money columns.
+   */
+  decimal?: Decimal & string;
+  /**
+   * Field delimiter of all files.
+   */
+  delimiter?: Delimiter & string;
+  /**
+   * The organisations file, for the relational layout.
+   */
+  organisations?: OrganisationColumns | null;
+  /**
+   * The participation list.
+   */
+  participations?: ParticipationColumns;
+  /**
+   * The programme that funded the projects: it is added to the dataset, and every
+   * project refers to it and takes its period.
+   */
+  programme?: Programme | null;
+  /**
+   * The projects file, for the relational layout.
+   */
+  projects?: ProjectColumns | null;
+  /**
+   * What region codes are.
+   */
+  region_codes?: RegionCodes & string;
+  /**
+   * The values of the role column.
+   */
+  roles?: RoleValue[];
+  /**
+   * Participations naming an organisation or project missing from its file.
+   */
+  unknown?: UnknownReferences & string;
+}
+/**
+ * Columns of a projects file: one row per project, joined to the participations by id.
+ * When an id repeats, the first row wins.
+ *
+ * Default: column `id`, nothing else.
+ */
+export interface ProjectColumns {
+  /**
+   * Acronym.
+   */
+  acronym?: string | null;
+  /**
+   * Further columns copied verbatim into the project's attributes.
+   */
+  attributes?: string[];
+  /**
+   * Total cost of the project, its `Project::budget`.
+   */
+  budget?: string | null;
+  /**
+   * Name of the coordinating organisation, when the participations carry no role (the
+   * CORDIS SOD layout). It is matched to a partner as `CoordinatorMatching` says.
+   */
+  coordinator?: string | null;
+  /**
+   * Country of the coordinating organisation, used in the matching.
+   */
+  coordinator_country?: string | null;
+  /**
+   * End date (`YYYY-MM-DD`).
+   */
+  end?: string | null;
+  /**
+   * Project id column (required).
+   */
+  id?: string;
+  /**
+   * Start date (`YYYY-MM-DD`).
+   */
+  start?: string | null;
+  /**
+   * Title; when absent or empty the acronym is the title, else the id.
+   */
+  title?: string | null;
+}
+/**
+ * One value of the role column and the `PartnerRole` it means. Values match without
+ * regard to case and surrounding whitespace.
+ */
+export interface RoleValue {
+  /**
+   * What it means.
+   */
+  role: PartnerRole;
+  /**
+   * The value as written in the file, e.g. `coordinator`.
+   */
+  value: string;
+}
+/**
+ * The result of a partnership import: organisations, projects with their partners, the
+ * regions of the organisations' codes, the programme, and a summary.
+ *
+ * Order: actors as in the organisations file (or in order of first participation for a
+ * flat list), projects as in the projects file (or in order of first participation),
+ * partners in participation order with the lead moved first, regions sorted by id.
+ */
+export interface Partnerships {
+  /**
+   * Organisations.
+   */
+  actors: Actor[];
+  /**
+   * The programme of the spec, if any.
+   */
+  programme?: Programme | null;
+  /**
+   * Projects with their partners.
+   */
+  projects: Project[];
+  /**
+   * Regions of the organisations' region codes (with NUTS ancestors).
+   */
+  regions: Region[];
+  /**
+   * Names of the files read.
+   */
+  sources: string[];
+  /**
+   * What was read, dropped and inferred.
+   */
+  summary: ImportSummary;
 }
 /**
  * A peer region and why it is close.
