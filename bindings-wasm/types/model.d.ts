@@ -129,6 +129,11 @@ export type Normalisation =
 export type ComplexityMethod =
   "eigenvector" | "reflections" | "econgeo_eigenvector" | "econgeo_reflections" | "fitness";
 /**
+ * The quadrants of the smart-specialisation framework of Balland et al. (2019, Fig. 1):
+ * relatedness density (risk) against knowledge complexity (gain).
+ */
+export type Quadrant = "low_risk_high_gain" | "high_risk_high_gain" | "low_risk_low_gain" | "high_risk_low_gain";
+/**
  * Which conventions the indices follow.
  */
 export type Convention = "exact" | "econ_geo";
@@ -203,11 +208,6 @@ export type UnknownReferences = "skip" | "error";
  * parameter `s` (Brans & Vincke 1985, types I-VI).
  */
 export type PreferenceFunction = "usual" | "ushape" | "vshape" | "level" | "linear" | "gaussian";
-/**
- * The quadrants of the smart-specialisation framework of Balland et al. (2019, Fig. 1):
- * relatedness density (risk) against knowledge complexity (gain).
- */
-export type Quadrant = "low_risk_high_gain" | "high_risk_high_gain" | "low_risk_low_gain" | "high_risk_low_gain";
 /**
  * Where the quadrant boundaries lie, computed over the region's candidate activities.
  */
@@ -1600,6 +1600,152 @@ export interface ComplexityParams {
    * update. Default 0: run all iterations, as the peer does.
    */
   tolerance?: number;
+}
+/**
+ * Smart-specialisation models on a dataset: what the report shows.
+ */
+export interface ComplexitySummary {
+  /**
+   * Pooled backtest of density as a predictor of entries: per pair of consecutive years,
+   * then over all pairs (empty with a single year).
+   */
+  backtest: BacktestSummary[];
+  /**
+   * Economic complexity (eigenvector ECI) of every region in `year`, highest first.
+   */
+  eci: RegionComplexity[];
+  /**
+   * The indicator of the region x activity panel, e.g. `employment`.
+   */
+  indicator: string;
+  /**
+   * One priority map per region of interest.
+   */
+  maps: PriorityMap[];
+  /**
+   * How the regions of interest were chosen.
+   */
+  regions_rule: string;
+  /**
+   * The `k` of precision@k in the backtest.
+   */
+  top_k: number;
+  /**
+   * The year of the priority maps and the complexity ranking (the latest).
+   */
+  year: number;
+}
+/**
+ * The priority map of one region.
+ */
+export interface PriorityMap {
+  /**
+   * Complexity boundary between low and high complexity.
+   */
+  complexity_threshold: number;
+  /**
+   * Density boundary between low and high relatedness.
+   */
+  density_threshold: number;
+  /**
+   * Every activity with a finite complexity, in input order.
+   */
+  points: PriorityPoint[];
+  /**
+   * Activities present in the region.
+   */
+  present: number;
+  /**
+   * Recommended candidates: by quadrant (low risk / high gain first), then score.
+   */
+  recommendations: PriorityRecommendation[];
+  /**
+   * Region label.
+   */
+  region: string;
+}
+/**
+ * One activity on a region's priority map.
+ */
+export interface PriorityPoint {
+  /**
+   * Activity label.
+   */
+  activity: string;
+  /**
+   * Complexity of the activity.
+   */
+  complexity: number;
+  /**
+   * Relatedness density of the region in the activity, in [0, 1].
+   */
+  density: number;
+  /**
+   * Whether the region already has the activity (RCA at least the threshold).
+   */
+  present: boolean;
+  /**
+   * Quadrant, for candidate (absent) activities.
+   */
+  quadrant?: Quadrant | null;
+}
+/**
+ * A recommended activity with the evidence behind it.
+ */
+export interface PriorityRecommendation {
+  /**
+   * Activity label.
+   */
+  activity: string;
+  /**
+   * Complexity.
+   */
+  complexity: number;
+  /**
+   * Percentile of the complexity among the region's candidates, in (0, 100].
+   */
+  complexity_percentile: number;
+  /**
+   * Relatedness density.
+   */
+  density: number;
+  /**
+   * Percentile of the density among the region's candidates, in (0, 100].
+   */
+  density_percentile: number;
+  /**
+   * The present activities most related to it, strongest first.
+   */
+  evidence: RelatedActivity[];
+  /**
+   * Its quadrant.
+   */
+  quadrant: Quadrant;
+  /**
+   * 1 for the first.
+   */
+  rank: number;
+  /**
+   * One sentence for a reader.
+   */
+  rationale: string;
+  /**
+   * `w density_percentile + (1 - w) complexity_percentile`.
+   */
+  score: number;
+}
+/**
+ * A present activity related to a recommended one.
+ */
+export interface RelatedActivity {
+  /**
+   * The present activity.
+   */
+  activity: string;
+  /**
+   * Its relatedness to the recommended activity.
+   */
+  relatedness: number;
 }
 /**
  * The top brokers of one country.
@@ -3374,118 +3520,6 @@ export interface PilotSummary {
   treated_regions: number;
 }
 /**
- * The priority map of one region.
- */
-export interface PriorityMap {
-  /**
-   * Complexity boundary between low and high complexity.
-   */
-  complexity_threshold: number;
-  /**
-   * Density boundary between low and high relatedness.
-   */
-  density_threshold: number;
-  /**
-   * Every activity with a finite complexity, in input order.
-   */
-  points: PriorityPoint[];
-  /**
-   * Activities present in the region.
-   */
-  present: number;
-  /**
-   * Recommended candidates: by quadrant (low risk / high gain first), then score.
-   */
-  recommendations: PriorityRecommendation[];
-  /**
-   * Region label.
-   */
-  region: string;
-}
-/**
- * One activity on a region's priority map.
- */
-export interface PriorityPoint {
-  /**
-   * Activity label.
-   */
-  activity: string;
-  /**
-   * Complexity of the activity.
-   */
-  complexity: number;
-  /**
-   * Relatedness density of the region in the activity, in [0, 1].
-   */
-  density: number;
-  /**
-   * Whether the region already has the activity (RCA at least the threshold).
-   */
-  present: boolean;
-  /**
-   * Quadrant, for candidate (absent) activities.
-   */
-  quadrant?: Quadrant | null;
-}
-/**
- * A recommended activity with the evidence behind it.
- */
-export interface PriorityRecommendation {
-  /**
-   * Activity label.
-   */
-  activity: string;
-  /**
-   * Complexity.
-   */
-  complexity: number;
-  /**
-   * Percentile of the complexity among the region's candidates, in (0, 100].
-   */
-  complexity_percentile: number;
-  /**
-   * Relatedness density.
-   */
-  density: number;
-  /**
-   * Percentile of the density among the region's candidates, in (0, 100].
-   */
-  density_percentile: number;
-  /**
-   * The present activities most related to it, strongest first.
-   */
-  evidence: RelatedActivity[];
-  /**
-   * Its quadrant.
-   */
-  quadrant: Quadrant;
-  /**
-   * 1 for the first.
-   */
-  rank: number;
-  /**
-   * One sentence for a reader.
-   */
-  rationale: string;
-  /**
-   * `w density_percentile + (1 - w) complexity_percentile`.
-   */
-  score: number;
-}
-/**
- * A present activity related to a recommended one.
- */
-export interface RelatedActivity {
-  /**
-   * The present activity.
-   */
-  activity: string;
-  /**
-   * Its relatedness to the recommended activity.
-   */
-  relatedness: number;
-}
-/**
  * Options of `priority_map`.
  */
 export interface PriorityParams {
@@ -3994,6 +4028,11 @@ export interface TopActivity {
  * The report of the main job.
  */
 export interface Report {
+  /**
+   * Smart specialisation: priority maps of the regions of interest and a backtest of
+   * density (absent when the dataset has no employment observations by region and activity).
+   */
+  complexity?: ComplexitySummary | null;
   /**
    * `clusterpolicy` and its version, e.g. `clusterpolicy 0.1.0`.
    */

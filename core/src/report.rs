@@ -160,6 +160,10 @@ pub struct Report {
     /// articulation points, critical countries (absent when no project has two partners).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<NetworkSummary>,
+    /// Smart specialisation: priority maps of the regions of interest and a backtest of
+    /// density (absent when the dataset has no employment observations by region and activity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub complexity: Option<crate::complexity::ComplexitySummary>,
 }
 
 impl DatasetSummary {
@@ -338,6 +342,7 @@ impl Report {
             specialisation: crate::specialisation::summarise(ds, "employment", None, TOP_SPECIALISATIONS).ok(),
             strategy: crate::strategy::summarise(ds).ok(),
             network: crate::network::summarise(ds).ok(),
+            complexity: crate::complexity::summarise(ds, "employment").ok(),
         }
     }
 
@@ -382,6 +387,9 @@ impl Report {
         }
         if let Some(net) = &self.network {
             network_html(&mut h, net);
+        }
+        if let Some(c) = &self.complexity {
+            complexity_html(&mut h, c);
         }
         h.raw("</main>\n</body>\n</html>\n");
         h.0
@@ -838,6 +846,194 @@ fn strategy_html(h: &mut Html, st: &StrategySummary) {
         h.table(
             &format!("communication-{}", p.programme),
             &["target group", "activities", "planned reach", "achieved", "reach rate"],
+            &rows,
+        );
+    }
+    h.raw("</section>\n");
+}
+
+/// Fill colours of the quadrants on the priority maps.
+fn quadrant_colour(q: Option<crate::complexity::Quadrant>) -> &'static str {
+    use crate::complexity::Quadrant;
+    match q {
+        Some(Quadrant::LowRiskHighGain) => "#1a7f37",
+        Some(Quadrant::HighRiskHighGain) => "#bf8700",
+        Some(Quadrant::LowRiskLowGain) => "#0969da",
+        Some(Quadrant::HighRiskLowGain) => "#cf222e",
+        None => "#b6bdc8",
+    }
+}
+
+/// A priority map as an inline SVG scatter: relatedness density (x) against complexity (y),
+/// the quadrant boundaries dashed, candidates coloured by quadrant, present activities grey,
+/// the recommendations labelled by rank.
+fn priority_svg(h: &mut Html, map: &crate::complexity::PriorityMap) {
+    const W: f64 = 420.0;
+    const H: f64 = 300.0;
+    const PAD: f64 = 40.0;
+    let xs: Vec<f64> = map.points.iter().map(|p| p.density).filter(|x| x.is_finite()).collect();
+    let ys: Vec<f64> = map.points.iter().map(|p| p.complexity).filter(|y| y.is_finite()).collect();
+    if xs.is_empty() || ys.is_empty() {
+        return;
+    }
+    let range = |v: &[f64]| {
+        let lo = v.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        if hi > lo { (lo, hi) } else { (lo - 0.5, hi + 0.5) }
+    };
+    let ((x0, x1), (y0, y1)) = (range(&xs), range(&ys));
+    let sx = |x: f64| PAD + (x - x0) / (x1 - x0) * (W - 2.0 * PAD);
+    let sy = |y: f64| H - PAD - (y - y0) / (y1 - y0) * (H - 2.0 * PAD);
+    let _ = write!(
+        h.0,
+        "<svg class=\"priority-map\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{W}\" height=\"{H}\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\""
+    );
+    h.text(&format!("Priority map of {}: relatedness density against complexity", map.region));
+    h.raw("\">\n");
+    let _ = writeln!(
+        h.0,
+        "<rect x=\"{PAD}\" y=\"{PAD}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#fff\" stroke=\"#d5dae1\"/>",
+        W - 2.0 * PAD,
+        H - 2.0 * PAD
+    );
+    if map.density_threshold.is_finite() && map.complexity_threshold.is_finite() {
+        let (tx, ty) = (sx(map.density_threshold), sy(map.complexity_threshold));
+        let _ = writeln!(
+            h.0,
+            "<line x1=\"{tx:.1}\" y1=\"{PAD}\" x2=\"{tx:.1}\" y2=\"{:.1}\" stroke=\"#8a94a6\" stroke-dasharray=\"4 3\"/>\
+             <line x1=\"{PAD}\" y1=\"{ty:.1}\" x2=\"{:.1}\" y2=\"{ty:.1}\" stroke=\"#8a94a6\" stroke-dasharray=\"4 3\"/>",
+            H - PAD,
+            W - PAD
+        );
+    }
+    for p in &map.points {
+        if !(p.density.is_finite() && p.complexity.is_finite()) {
+            continue;
+        }
+        let _ = write!(
+            h.0,
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{}\" fill=\"{}\" fill-opacity=\"0.8\"><title>",
+            sx(p.density),
+            sy(p.complexity),
+            if p.present { 2.5 } else { 3.5 },
+            quadrant_colour(p.quadrant)
+        );
+        h.text(&format!(
+            "{}: density {:.3}, complexity {:.3}{}",
+            p.activity,
+            p.density,
+            p.complexity,
+            if p.present { " (present)" } else { "" }
+        ));
+        h.raw("</title></circle>\n");
+    }
+    for r in &map.recommendations {
+        let _ = write!(
+            h.0,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#1d2433\">",
+            sx(r.density) + 5.0,
+            sy(r.complexity) - 4.0
+        );
+        h.text(&format!("{} {}", r.rank, r.activity));
+        h.raw("</text>\n");
+    }
+    let _ = writeln!(
+        h.0,
+        "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#57606a\">relatedness density</text>\
+         <text x=\"12\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#57606a\" transform=\"rotate(-90 12 {:.1})\">complexity (PCI)</text>\
+         <text x=\"{PAD}\" y=\"{:.1}\" font-size=\"9\" fill=\"#8a94a6\">{x0:.2}</text>\
+         <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"9\" fill=\"#8a94a6\" text-anchor=\"end\">{x1:.2}</text>\
+         <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"9\" fill=\"#8a94a6\" text-anchor=\"end\">{y0:.2}</text>\
+         <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"9\" fill=\"#8a94a6\" text-anchor=\"end\">{y1:.2}</text>",
+        W / 2.0,
+        H - 8.0,
+        H / 2.0,
+        H / 2.0,
+        H - PAD + 12.0,
+        W - PAD,
+        H - PAD + 12.0,
+        PAD - 3.0,
+        H - PAD,
+        PAD - 3.0,
+        PAD + 8.0
+    );
+    h.raw("</svg>\n");
+}
+
+fn complexity_html(h: &mut Html, c: &crate::complexity::ComplexitySummary) {
+    h.section("complexity", "Smart specialisation: priority maps and backtest");
+    h.raw("<p>");
+    h.text(&format!(
+        "{} by region and activity, {}. Candidate activities (absent: RCA < 1) placed by relatedness density \
+         (proximity, Hidalgo et al. 2007) against complexity (eigenvector PCI, py-ecomplexity's convention), in the \
+         quadrants of Balland, Boschma, Crespo & Rigby (2019): medians of the region's candidates split low from high. \
+         Green: low risk, high gain; amber: high risk, high gain; blue: low risk, low gain; red: high risk, low gain; \
+         grey: present. Regions: {}.",
+        c.indicator, c.year, c.regions_rule
+    ));
+    h.raw("</p>\n");
+    for map in &c.maps {
+        h.raw("<h3>");
+        h.text(&format!("{} ({} activities present)", map.region, map.present));
+        h.raw("</h3>\n");
+        priority_svg(h, map);
+        let rows: Vec<Vec<String>> = map
+            .recommendations
+            .iter()
+            .map(|r| {
+                vec![
+                    r.rank.to_string(),
+                    r.activity.clone(),
+                    r.quadrant.label().to_owned(),
+                    format!("{:.3}", r.density),
+                    format!("{:.3}", r.complexity),
+                    r.evidence
+                        .iter()
+                        .map(|e| format!("{} ({:.2})", e.activity, e.relatedness))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ]
+            })
+            .collect();
+        h.table(
+            &format!("priority-{}", map.region),
+            &["rank", "activity", "quadrant", "density", "complexity", "related activities present (proximity)"],
+            &rows,
+        );
+    }
+    if !c.backtest.is_empty() {
+        h.raw("<h3>Would density have predicted diversification?</h3>\n<p>");
+        h.text(&format!(
+            "Entries: activities absent at the first year (RCA < 1) and present at the second (RCA >= 1). Density at \
+             the first year scores every candidate; AUC 0.5 and the entry rate are what a random score achieves. \
+             Precision@{} is the share of entries among each region's {} best-scored candidates, averaged over regions.",
+            c.top_k, c.top_k
+        ));
+        h.raw("</p>\n");
+        let f = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), |x| format!("{x:.3}"));
+        let rows: Vec<Vec<String>> = c
+            .backtest
+            .iter()
+            .map(|s| {
+                vec![
+                    match (s.from, s.to) {
+                        (Some(a), Some(b)) => format!("{a} -> {b}"),
+                        _ => "all pairs".to_owned(),
+                    },
+                    s.candidates.to_string(),
+                    s.entries.to_string(),
+                    f(s.auc),
+                    f(s.average_precision),
+                    f(s.baseline_average_precision),
+                    f(s.precision_at_k),
+                    f(s.baseline_precision_at_k),
+                    f(s.lift_at_k),
+                ]
+            })
+            .collect();
+        h.table(
+            "complexity-backtest",
+            &["period", "candidates", "entries", "AUC", "AP", "AP random", "precision@k", "random", "lift"],
             &rows,
         );
     }

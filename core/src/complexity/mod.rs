@@ -20,6 +20,7 @@
 //! | all at once | [`complexity_profile`], [`complexity_profile_panel`] | py-ecomplexity `ecomplexity()` |
 //! | priority map | [`priority_map`] | Balland, Boschma, Crespo & Rigby (2019) |
 //! | backtest | [`backtest`], [`backtest_scores`] | ROC AUC, average precision, precision@k vs random |
+//! | report section | [`summarise`] | the main job's priority maps and backtest table |
 //!
 //! ## The symmetric eigenproblem
 //! The eigenvector indices need the eigenvector of `Mpp = U^-1 M' D^-1 M` for its second
@@ -67,6 +68,7 @@ mod priority;
 mod relatedness;
 mod sparse;
 mod stats;
+mod summary;
 
 #[allow(unused_imports)] // used in docs
 use crate::model::LabelledMatrix;
@@ -90,6 +92,7 @@ pub use priority::{
     PriorityMap, PriorityParams, PriorityPoint, PriorityRecommendation, Quadrant, RelatedActivity, ThresholdRule,
     priority_map, priority_maps,
 };
+pub use summary::{ComplexitySummary, MAX_REGIONS_OF_INTEREST, summarise};
 pub use relatedness::{
     DensityParams, DensityScale, Diagonal, RelatednessMethod, RelatednessParams, cooccurrence, cooccurrence_values,
     relatedness, relatedness_density, relatedness_density_values, relatedness_values, relative_relatedness,
