@@ -52,6 +52,7 @@ from clusterpolicy._native import (
     InvalidParameterError,
     IoError,
     JsonError,
+    Network,
     NonFiniteError,
     Problem,
     ShapeMismatchError,
@@ -70,6 +71,8 @@ __all__ = [
     "Dataset",
     "ValidationReport",
     "Problem",
+    # cooperation networks (functions in clusterpolicy.network)
+    "Network",
     # report of the main job
     "report",
     "report_html",

@@ -38,11 +38,22 @@ pub struct CommunityParams {
     pub theta: f64,
     /// Leiden: the quality function.
     pub quality: Quality,
+    /// Leiden: runs, each starting from the previous partition (igraph's `n_iterations`,
+    /// default 2).
+    pub iterations: usize,
 }
 
 impl Default for CommunityParams {
     fn default() -> Self {
-        Self { resolution: 1.0, seed: 42, weighted: true, threshold: 1e-7, theta: 0.01, quality: Quality::Modularity }
+        Self {
+            resolution: 1.0,
+            seed: 42,
+            weighted: true,
+            threshold: 1e-7,
+            theta: 0.01,
+            quality: Quality::Modularity,
+            iterations: 2,
+        }
     }
 }
 
@@ -557,8 +568,8 @@ fn refine(g: &LevelGraph, comm: &[usize], q: &LeidenQuality, theta: f64, rng: &m
 ///
 /// Fast local moving with a queue, refinement of each community into well-connected
 /// sub-communities (randomness `theta`), aggregation of the refined partition with the
-/// unrefined one as the starting point, until no node moves. Every community of the result
-/// is connected.
+/// unrefined one as the starting point, until no node moves; `iterations` such runs, each
+/// starting from the previous partition. Every community of the result is connected.
 ///
 /// Complexity: O(m) per pass in practice.
 ///
@@ -581,7 +592,7 @@ fn refine(g: &LevelGraph, comm: &[usize], q: &LeidenQuality, theta: f64, rng: &m
 pub fn leiden(net: &Network, params: &CommunityParams) -> Result<Partition> {
     params.check()?;
     let n = net.node_count();
-    let mut g = LevelGraph::from_network(net, params.weighted);
+    let g = LevelGraph::from_network(net, params.weighted);
     let mut rng = ChaCha8Rng::seed_from_u64(params.seed);
     let quality = |g: &LevelGraph| LeidenQuality {
         gamma_scaled: match params.quality {
@@ -596,16 +607,33 @@ pub fn leiden(net: &Network, params: &CommunityParams) -> Result<Partition> {
         },
         cpm: params.quality == Quality::Cpm,
     };
-    let mut assign: Vec<usize> = (0..n).collect();
-    let mut comm: Vec<usize> = (0..g.n()).collect();
+    let base = g.clone();
+    let mut membership: Vec<usize> = (0..n).collect();
+    for _ in 0..params.iterations.max(1) {
+        membership = leiden_pass(base.clone(), membership, &quality, params.theta, &mut rng);
+    }
+    finish(net, membership, params)
+}
+
+/// One run of the Leiden algorithm from a starting partition of the nodes.
+fn leiden_pass(
+    mut g: LevelGraph,
+    start: Vec<usize>,
+    quality: &dyn Fn(&LevelGraph) -> LeidenQuality,
+    theta: f64,
+    rng: &mut ChaCha8Rng,
+) -> Vec<usize> {
+    let mut assign: Vec<usize> = (0..g.n()).collect();
+    let mut comm = start;
+    compact(&mut comm);
     for _ in 0..1000 {
         let q = quality(&g);
-        fast_move(&g, &mut comm, &q, &mut rng);
+        fast_move(&g, &mut comm, &q, rng);
         let c = compact(&mut comm);
         if c == g.n() {
             break;
         }
-        let mut refined = refine(&g, &comm, &q, params.theta, &mut rng);
+        let mut refined = refine(&g, &comm, &q, theta, rng);
         let mut r = compact(&mut refined);
         if r == g.n() {
             // Nothing merged in the refinement: aggregate the communities themselves.
@@ -626,7 +654,7 @@ pub fn leiden(net: &Network, params: &CommunityParams) -> Result<Partition> {
     for a in &mut assign {
         *a = comm[*a];
     }
-    finish(net, assign, params)
+    assign
 }
 
 /// Which algorithm [`consensus`] runs.
