@@ -34,16 +34,17 @@
 //! - [`sample`]: the embedded synthetic dataset of the South-East Europe programme area.
 //! - [`specialisation`]: location quotients / RCA, presence, specialisation and concentration
 //!   indices, shift-share and cluster star ratings.
+//! - [`complexity`]: smart-specialisation models: relatedness, relatedness density,
+//!   economic complexity (each peer's convention), outlook, priority maps and backtests.
 //! - [`strategy`]: strategy evaluation and policy learning: multi-criteria analysis (TOPSIS,
 //!   VIKOR, PROMETHEE II, AHP, weighted sum and product) with sensitivity and SMAA, foresight
 //!   scenarios, target monitoring, pilot evaluation (difference-in-differences), peer regions,
 //!   evidence feedback and programme monitoring.
-//! - [`complexity`]: smart-specialisation models: relatedness, relatedness density,
-//!   economic complexity (each peer's convention), outlook, priority maps and backtests.
 //! - [`synergy`]: synergy scoring and partner matchmaking: Triple Helix synergy (with its
 //!   regional decomposition), proximity-based synergy, partner recommendations, joint
 //!   priorities, initiative design and synergy impact.
 //! - [`report`]: the report of the main job, as JSON and self-contained HTML.
+//! - [`progress`]: progress reporting of long computations (the `..._with_progress` variants).
 //! - [`error`]: the crate's [`Error`] type.
 //!
 //! ## Feature flags
@@ -55,6 +56,7 @@ pub mod complexity;
 pub mod error;
 pub mod model;
 pub mod network;
+pub mod progress;
 pub mod report;
 pub mod sample;
 pub mod specialisation;

@@ -25,6 +25,7 @@ use crate::model::{Dataset, HelixKind, PartnerRole, ValidationReport, canonical_
 use crate::network::NetworkSummary;
 use crate::specialisation::SpecialisationSummary;
 use crate::strategy::StrategySummary;
+use crate::synergy::SynergySummary;
 
 /// Counts of each kind of entity in a dataset.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -164,6 +165,12 @@ pub struct Report {
     /// density (absent when the dataset has no employment observations by region and activity).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub complexity: Option<crate::complexity::ComplexitySummary>,
+    /// Synergy: Triple Helix synergy by country with its decomposition and bootstrap
+    /// intervals, top transnational partners for a sample of actors, joint priorities, a
+    /// proposed initiative and the synergy impact between programme periods (absent when no
+    /// actor has a helix kind, an activity and a region).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub synergy: Option<SynergySummary>,
 }
 
 impl DatasetSummary {
@@ -343,6 +350,7 @@ impl Report {
             strategy: crate::strategy::summarise(ds).ok(),
             network: crate::network::summarise(ds).ok(),
             complexity: crate::complexity::summarise(ds, "employment").ok(),
+            synergy: synergy_section(ds),
         }
     }
 
@@ -390,6 +398,9 @@ impl Report {
         }
         if let Some(c) = &self.complexity {
             complexity_html(&mut h, c);
+        }
+        if let Some(sy) = &self.synergy {
+            synergy_html(&mut h, sy);
         }
         h.raw("</main>\n</body>\n</html>\n");
         h.0
@@ -583,7 +594,12 @@ fn network_html(h: &mut Html, s: &NetworkSummary) {
         .critical_countries
         .iter()
         .map(|(c, share, comps, eff)| {
-            vec![c.clone(), format!("{:.1} %", 100.0 * share), comps.to_string(), format!("{eff:.4} ({:.4})", s.efficiency)]
+            vec![
+                c.clone(),
+                format!("{:.1} %", 100.0 * share),
+                comps.to_string(),
+                format!("{eff:.4} ({:.4})", s.efficiency),
+            ]
         })
         .collect();
     h.table(
@@ -598,6 +614,191 @@ const MAX_PROBLEM_ROWS: usize = 500;
 
 /// Top specialisations listed per region in the report.
 const TOP_SPECIALISATIONS: usize = 3;
+
+/// The synergy section: joint priorities use the RCA of the latest year of the employment
+/// observations when the dataset has them.
+fn synergy_section(ds: &Dataset) -> Option<SynergySummary> {
+    let rca = crate::specialisation::observation_panel(ds, "employment").ok().and_then(|p| {
+        let year = *p.years().last()?;
+        crate::specialisation::rca(&p.year(year).ok()?, &crate::specialisation::RcaParams::default()).ok()
+    });
+    crate::synergy::summarise(ds, rca.as_ref()).ok()
+}
+
+/// Millibits with an optional interval (`+ 0.0` writes -0 as 0).
+fn mbits(v: f64, i: Option<&crate::synergy::Interval>) -> String {
+    let m = |x: f64| if (1000.0 * x).abs() < 0.05 { 0.0 } else { 1000.0 * x };
+    match i {
+        Some(i) => format!("{:.1} [{:.1}, {:.1}]", m(v), m(i.lower), m(i.upper)),
+        None => format!("{:.1}", m(v)),
+    }
+}
+
+fn synergy_html(h: &mut Html, s: &SynergySummary) {
+    h.section("synergy", "Synergy");
+    let th = &s.triple_helix;
+    h.raw("<h3>Triple Helix synergy by country</h3>\n<p>");
+    h.text(&format!(
+        "Mutual information in three dimensions (helix kind x activity x region) of {:.0} actors: \
+         T(uig) = {} millibits (bias-corrected {:.1}); negative values are synergy. The 95 % intervals are basic bootstrap \
+         intervals ({} resamples of the actors), which correct the bias of plug-in entropies in a sparse \
+         table (here {:+.1} millibits in the resamples). T splits into the countries' contributions (their \
+         share of actors times their own T) and a between-country term, T of the table with regions \
+         aggregated to countries (Leydesdorff & Strand 2013).",
+        th.total.n,
+        mbits(th.total.t_uig, th.total_interval.as_ref()),
+        1000.0 * (th.total.t_uig - th.total_interval.map_or(0.0, |i| i.bias)),
+        th.bootstrap.map_or(0, |b| b.replicates),
+        th.total_interval.map_or(0.0, |i| 1000.0 * i.bias),
+    ));
+    h.raw("</p>\n");
+    let mut rows: Vec<Vec<String>> = th
+        .groups
+        .iter()
+        .map(|g| {
+            vec![
+                g.group.clone(),
+                format!("{:.0}", g.weight * th.total.n),
+                mbits(g.synergy.t_uig, None),
+                mbits(g.contribution, g.interval.as_ref()),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        "between countries".into(),
+        String::new(),
+        String::new(),
+        mbits(th.between, th.between_interval.as_ref()),
+    ]);
+    rows.push(vec![
+        "total".into(),
+        format!("{:.0}", th.total.n),
+        String::new(),
+        mbits(th.total.t_uig, th.total_interval.as_ref()),
+    ]);
+    h.table("synergy-triple-helix", &["country", "actors", "T(uig) within, mbit", "contribution, mbit [95 %]"], &rows);
+
+    h.raw("<h3>Partner recommendations</h3>\n<p>");
+    h.text(
+        "Top transnational partners, not yet partners, for the actor with the most participations of each \
+         helix kind: score = 0.5 proximity synergy (Boschma's five proximities and complementarity) + 0.5 \
+         Adamic-Adar link prediction relative to the best candidate.",
+    );
+    h.raw("</p>\n");
+    let rows: Vec<Vec<String>> = s
+        .recommendations
+        .iter()
+        .map(|r| {
+            vec![
+                if r.rank == 1 { r.subject.id.clone() } else { String::new() },
+                r.rank.to_string(),
+                format!("{} ({})", r.name, r.countries.join(", ")),
+                format!("{:.3}", r.score),
+                format!("{:.3}", r.synergy),
+                format!("{:.3}", r.link_score),
+                r.explanation.clone(),
+            ]
+        })
+        .collect();
+    h.table("synergy-partners", &["actor", "rank", "candidate", "score", "synergy", "link", "why"], &rows);
+
+    if let Some(jp) = &s.joint_priorities {
+        h.raw("<h3>Joint priorities</h3>\n<p>");
+        h.text(&format!(
+            "Activities prioritised in the strategies of, or specialised in (RCA >= 1), several of the {} \
+             regions with a strategy.",
+            jp.regions.len()
+        ));
+        h.raw("</p>\n");
+        let rows: Vec<Vec<String>> = jp
+            .priorities
+            .iter()
+            .map(|p| {
+                vec![
+                    format!("{} {}", p.activity, p.name.clone().unwrap_or_default()),
+                    p.prioritised_by.len().to_string(),
+                    p.specialised_in.len().to_string(),
+                    format!("{:.3}", p.score),
+                ]
+            })
+            .collect();
+        h.table("synergy-priorities", &["activity", "regions prioritising", "regions specialised", "score"], &rows);
+    }
+
+    synergy_initiative_html(h, s);
+    h.raw("</section>\n");
+}
+
+/// The initiative and impact parts of the synergy section.
+fn synergy_initiative_html(h: &mut Html, s: &SynergySummary) {
+    use crate::synergy::Interval;
+    if let Some(ini) = &s.initiative {
+        h.raw("<h3>A proposed transnational initiative</h3>\n<p>");
+        h.text(&format!(
+            "Greedy choice of {} of {} clusters maximising covered synergy, coverage of the {} programme area \
+             ({} regions) and joint-priority coverage: objective {:.3} (synergy {:.3}, area {}, priorities {}); \
+             no initiative of this size exceeds {:.3}, and greedy selection guarantees at least {:.0} % of the \
+             optimum.",
+            ini.members.len(),
+            ini.candidates,
+            ini.programme.clone().unwrap_or_default(),
+            ini.area_regions,
+            ini.value.objective,
+            ini.value.synergy,
+            opt_pct(ini.value.coverage),
+            opt_pct(ini.value.priorities),
+            ini.upper_bound,
+            100.0 * ini.guarantee,
+        ));
+        h.raw("</p>\n");
+        let rows: Vec<Vec<String>> = ini
+            .members
+            .iter()
+            .map(|m| {
+                vec![
+                    m.step.to_string(),
+                    format!("{} ({})", m.name, m.countries.join(", ")),
+                    format!("{:.3}", m.gain),
+                    format!("{:.3} / {:.3} / {:.3}", m.gain_synergy, m.gain_coverage, m.gain_priorities),
+                    format!("{:.3}", m.objective),
+                    m.new_regions.len().to_string(),
+                    m.new_priorities.join(", "),
+                ]
+            })
+            .collect();
+        h.table(
+            "synergy-initiative",
+            &["step", "member", "gain", "synergy / area / priorities", "objective", "new regions", "new priorities"],
+            &rows,
+        );
+    }
+
+    if let Some(im) = &s.impact {
+        h.raw("<h3>Synergy impact between programme periods</h3>\n<p>");
+        h.text(&format!(
+            "{}-{} ({} projects; network of {} actors, {} ties, density {:.4}) against {}-{} ({} projects; {} \
+             actors, {} ties, density {:.4}); 95 % basic intervals from {} bootstrap resamples of the projects.",
+            im.before.start_year,
+            im.before.end_year,
+            im.projects_before,
+            im.network_before.actors,
+            im.network_before.ties,
+            im.network_before.density,
+            im.after.start_year,
+            im.after.end_year,
+            im.projects_after,
+            im.network_after.actors,
+            im.network_after.ties,
+            im.network_after.density,
+            im.bootstrap.replicates,
+        ));
+        h.raw("</p>\n");
+        let f = |i: &Interval| format!("{:.4} [{:.4}, {:.4}]", i.estimate, i.lower, i.upper);
+        let rows: Vec<Vec<String>> =
+            im.measures.iter().map(|m| vec![m.measure.clone(), f(&m.before), f(&m.after), f(&m.change)]).collect();
+        h.table("synergy-impact", &["measure", "before", "after", "change"], &rows);
+    }
+}
 
 fn specialisation_html(h: &mut Html, sp: &SpecialisationSummary) {
     h.section("specialisation", "Specialisation and star clusters");

@@ -1,14 +1,14 @@
 //! The network measures on the real Horizon 2020 projection (CORDIS, SOD16 cleaning, in
-//! `../shared/data/cordis-h2020-sod16/`) against NetworkX 3.6.1 and python-igraph 1.0.
+//! `../shared/data/cordis-h2020-sod16/`) against `NetworkX` 3.6.1 and python-igraph 1.0.
 //!
 //! The reference values are our own outputs of `tests/peers/networkx_h2020.py` (it builds the
-//! projection from the shared files independently of clusterpolicy and runs NetworkX; about
+//! projection from the shared files independently of clusterpolicy and runs `NetworkX`; about
 //! an hour of CPU, so its outputs are committed: `tests/peers/networkx_h2020_nodes.tsv`,
 //! `tests/peers/networkx_h2020_graph.json`). Rerun it after changing what it computes.
 //!
 //! Tolerance: 1e-9 absolute for every per-node measure and graph value (the acceptance
-//! criterion); degrees, strengths and core numbers exactly. NetworkX's eigenvector and
-//! PageRank ran with tol=1e-15 (its default 1e-6 would make the reference itself inexact
+//! criterion); degrees, strengths and core numbers exactly. `NetworkX`'s eigenvector and
+//! `PageRank` ran with tol=1e-15 (its default 1e-6 would make the reference itself inexact
 //! beyond 1e-6); ours use their default 1e-14. Louvain (and Leiden): the best modularity of 10
 //! seeded runs within 1 % of the best of 10 igraph `community_multilevel` runs.
 

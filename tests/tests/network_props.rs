@@ -14,8 +14,7 @@ use clusterpolicy::network::{
 use proptest::prelude::*;
 
 fn graph(n: usize, pairs: &[(usize, usize, u8)]) -> Network {
-    let nodes =
-        (0..n).map(|i| Node::new(format!("v{i}")).with_country(["AT", "SI", "HR"][i % 3].to_owned())).collect();
+    let nodes = (0..n).map(|i| Node::new(format!("v{i}")).with_country(["AT", "SI", "HR"][i % 3].to_owned())).collect();
     let edges = pairs
         .iter()
         .filter(|(a, b, _)| a % n != b % n)
@@ -28,9 +27,8 @@ fn graph(n: usize, pairs: &[(usize, usize, u8)]) -> Network {
 }
 
 fn arb_graph() -> impl Strategy<Value = Network> {
-    (2usize..9).prop_flat_map(|n| {
-        prop::collection::vec((0..n, 0..n, any::<u8>()), 0..(n * 3)).prop_map(move |p| graph(n, &p))
-    })
+    (2usize..9)
+        .prop_flat_map(|n| prop::collection::vec((0..n, 0..n, any::<u8>()), 0..(n * 3)).prop_map(move |p| graph(n, &p)))
 }
 
 /// All-pairs lengths by Floyd-Warshall (`inf` when unreachable).
@@ -213,12 +211,13 @@ proptest! {
         prop_assert_eq!(network::core_number(&net), core);
         let adj = |a: usize, b: usize| net.neighbors(a).contains(&(b as u32));
         let tri = network::triangles(&net);
-        for v in 0..n {
+        prop_assert_eq!(tri.len(), n);
+        for (v, &tv) in tri.iter().enumerate() {
             let mut t = 0.0;
             for a in 0..n { for b in (a + 1)..n {
                 if a != v && b != v && adj(v, a) && adj(v, b) && adj(a, b) { t += 1.0; }
             }}
-            prop_assert_eq!(tri[v], t);
+            prop_assert_eq!(tv, t);
         }
     }
 
@@ -256,8 +255,9 @@ proptest! {
     fn approximate_betweenness_within_its_bound(net in arb_graph(), seed in 0u64..1000) {
         let exact = network::betweenness(&net, &BetweennessParams::default()).unwrap();
         let a = network::approximate_betweenness(&net, &ApproxBetweennessParams { epsilon: 0.1, delta: 0.01, seed, ..Default::default() }).unwrap();
-        for v in 0..net.node_count() {
-            prop_assert!((exact[v] - a.values[v]).abs() <= a.bound, "node {v}: exact {} approx {} bound {}", exact[v], a.values[v], a.bound);
+        prop_assert_eq!(exact.len(), a.values.len());
+        for (v, (&e, &x)) in exact.iter().zip(&a.values).enumerate() {
+            prop_assert!((e - x).abs() <= a.bound, "node {v}: exact {e} approx {x} bound {}", a.bound);
         }
     }
 

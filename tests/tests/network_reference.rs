@@ -1,5 +1,5 @@
 //! The network measures on Padgett's Florentine families against the published reference
-//! values in `../shared/reference/network_reference_values.json` (R sna 2.7-1, NetworkX 3.6.1
+//! values in `../shared/reference/network_reference_values.json` (R sna 2.7-1, `NetworkX` 3.6.1
 //! and python-igraph 1.0 cross-checked) and the R sna outputs beside it
 //! (`florentine_sna_centrality.csv`, `florentine_brokerage_*.csv`).
 //!

@@ -79,7 +79,7 @@ proptest! {
         let (a, b, d) = c.dim();
         let axis = |n: &str, k: usize| TableAxis { name: n.into(), labels: (0..k).map(|x| x.to_string()).collect() };
         let t = ThreeWayTable::new(axis("u", a), axis("i", b), axis("g", d), c.view()).unwrap();
-        let p = BootstrapParams { replicates: 30, seed, confidence: 0.9 };
+        let p = BootstrapParams { replicates: 30, seed, confidence: 0.9, ..BootstrapParams::default() };
         let x = synergy::triple_helix_bootstrap(&t, &p).unwrap();
         let y = synergy::triple_helix_bootstrap(&t, &p).unwrap();
         prop_assert_eq!(&x, &y);

@@ -92,9 +92,9 @@ pub use priority::{
     PriorityMap, PriorityParams, PriorityPoint, PriorityRecommendation, Quadrant, RelatedActivity, ThresholdRule,
     priority_map, priority_maps,
 };
-pub use summary::{ComplexitySummary, MAX_REGIONS_OF_INTEREST, summarise};
 pub use relatedness::{
     DensityParams, DensityScale, Diagonal, RelatednessMethod, RelatednessParams, cooccurrence, cooccurrence_values,
     relatedness, relatedness_density, relatedness_density_values, relatedness_values, relative_relatedness,
     relative_relatedness_values,
 };
+pub use summary::{ComplexitySummary, MAX_REGIONS_OF_INTEREST, summarise};

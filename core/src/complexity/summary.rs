@@ -81,7 +81,8 @@ pub fn summarise(ds: &Dataset, indicator: &str) -> Result<ComplexitySummary> {
     // A region whose total is zero has no map; keep the others.
     let kept: Vec<String> = regions.into_iter().filter(|r| latest_total(&latest, r) > 0.0).collect();
     let maps = priority_maps(&latest, &kept, &params)?;
-    let p = presence(&latest, &RcaParams { zero_rows: Handling::Drop, zero_cols: Handling::Drop, ..RcaParams::default() })?;
+    let p =
+        presence(&latest, &RcaParams { zero_rows: Handling::Drop, zero_cols: Handling::Drop, ..RcaParams::default() })?;
     let mut eci = economic_complexity(&p, &ComplexityParams::default())?.regions;
     eci.sort_by(|a, b| b.eci.total_cmp(&a.eci).then(a.region.cmp(&b.region)));
     let bt_params = BacktestParams { top_k: 3, ..BacktestParams::default() };

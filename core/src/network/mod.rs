@@ -71,6 +71,7 @@ pub use paths::{
 pub use recommend::{LinkScore, RecommendParams, Recommendation, link_scores, recommend};
 pub use robustness::{
     GroupRemoval, Removal, RobustnessCurve, RobustnessParams, RobustnessPoint, group_removal, robustness,
+    robustness_with_progress,
 };
 pub use spectral::{EigenvectorParams, PageRankParams, eigenvector, pagerank};
 pub use structure::{

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::graph::{GroupBy, Network};
 use super::paths::{Distance, path_summary};
 use crate::error::{Error, Result};
+use crate::progress::{Counter, Progress, Silent};
 
 /// The order in which nodes are removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -191,6 +192,22 @@ fn removal_order(net: &Network, params: &RobustnessParams) -> Result<Vec<usize>>
 /// # Errors
 /// [`Error::InvalidParameter`] for `steps == 0`; [`Error::Empty`] for a network without nodes.
 pub fn robustness(net: &Network, params: &RobustnessParams) -> Result<RobustnessCurve> {
+    robustness_with_progress(net, params, &Silent)
+}
+
+/// [`robustness`] reporting its progress in points of the curve (`steps + 1` of them; the
+/// slow ones are those with `efficiency`); see [`crate::progress`]. The result is the same as
+/// [`robustness`]'s.
+///
+/// # Errors
+/// As [`robustness`].
+///
+/// Complexity: as [`robustness`].
+pub fn robustness_with_progress(
+    net: &Network,
+    params: &RobustnessParams,
+    progress: &dyn Progress,
+) -> Result<RobustnessCurve> {
     let n = net.node_count();
     if n == 0 {
         return Err(Error::Empty { what: "network".into() });
@@ -202,6 +219,7 @@ pub fn robustness(net: &Network, params: &RobustnessParams) -> Result<Robustness
     let giant = giant_after_removals(net, &order);
     let nf = n as f64;
     let mut points = Vec::with_capacity(params.steps + 1);
+    let counter = Counter::new(progress, params.steps + 1);
     for i in 0..=params.steps {
         let removed = (i * n).div_ceil(params.steps).min(n);
         let efficiency = if params.efficiency {
@@ -224,6 +242,7 @@ pub fn robustness(net: &Network, params: &RobustnessParams) -> Result<Robustness
             giant_share: giant[removed] as f64 / nf,
             efficiency,
         });
+        counter.add(1);
     }
     let area = points
         .windows(2)

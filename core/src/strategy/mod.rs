@@ -9,7 +9,7 @@
 //! | area | functions | module |
 //! |---|---|---|
 //! | multi-criteria decision analysis | [`normalise`], [`weighted_sum`], [`weighted_product`], [`topsis`], [`vikor`], [`promethee_ii`], [`rank`] | [`mcda`] |
-//! | pairwise comparisons | [`ahp`] (eigenvector, geometric mean, column mean; lambda-max, CI, CR) | [`ahp`](mod@ahp) |
+//! | pairwise comparisons | [`ahp()`] (eigenvector, geometric mean, column mean; lambda-max, CI, CR) | [`ahp`](mod@ahp) |
 //! | sensitivity | [`weight_breakpoints`] (exact one-at-a-time), [`smaa`] (SMAA-2, seeded Monte Carlo or exact for two criteria) | [`sensitivity`] |
 //! | foresight | [`scenario_rules`] (expected value, Laplace, maximin, maximax, Hurwicz, minimax regret, robust ranking), [`scenario_payoffs`] | [`foresight`] |
 //! | monitoring | [`achievement_rate`], [`target_status`], [`scoreboard`] | [`monitoring`] |
@@ -73,7 +73,7 @@ pub use programme::{
 };
 pub use sensitivity::{
     BreakpointParams, CriterionBreakpoints, Segment, SmaaMethod, SmaaParams, SmaaResult, WeightSampling,
-    WeightSensitivity, smaa, weight_breakpoints,
+    WeightSensitivity, smaa, smaa_with_progress, weight_breakpoints,
 };
 pub use summary::{
     ForesightSummary, PilotSummary, ProgrammeSummary, ProjectLine, RegionPeers, StrategySummary, summarise,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::mcda::{CriterionType, McdaMethod, Normalisation, check_matrix, check_problem, check_weights, normalise};
 use crate::error::{Error, Result};
+use crate::progress::{Counter, Progress, Silent};
 
 /// Parameters of [`weight_breakpoints`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -479,6 +480,7 @@ fn monte_carlo_part(
     samples: usize,
     rng: &mut ChaCha8Rng,
     gammas: Option<&[Option<Gamma<f64>>]>,
+    counter: &Counter<'_>,
 ) -> Accumulator {
     let mut acc = Accumulator::new(n, m);
     let mut sorted = Vec::with_capacity(n);
@@ -530,6 +532,7 @@ fn monte_carlo_part(
             }
         }
         done += b;
+        counter.add(b);
     }
     acc
 }
@@ -567,6 +570,23 @@ fn monte_carlo_part(
 /// # Ok::<(), clusterpolicy::Error>(())
 /// ```
 pub fn smaa(values: ArrayView2<'_, f64>, types: &[CriterionType], params: &SmaaParams) -> Result<SmaaResult> {
+    smaa_with_progress(values, types, params, &Silent)
+}
+
+/// [`smaa`] reporting its progress in samples drawn (Monte Carlo, in blocks of 2048 samples)
+/// or in pieces of the weight line (exact); see [`crate::progress`]. The result is the same
+/// as [`smaa`]'s.
+///
+/// # Errors
+/// As [`smaa`].
+///
+/// Complexity: as [`smaa`], plus one report per block.
+pub fn smaa_with_progress(
+    values: ArrayView2<'_, f64>,
+    types: &[CriterionType],
+    params: &SmaaParams,
+    progress: &dyn Progress,
+) -> Result<SmaaResult> {
     check_matrix(values, types)?;
     let (n, m) = values.dim();
     params.check(n, m)?;
@@ -589,10 +609,11 @@ pub fn smaa(values: ArrayView2<'_, f64>, types: &[CriterionType], params: &SmaaP
             let parts = (MAX_PART_BYTES / (n * n * 8).max(1)).clamp(1, MAX_PARTS).min(params.samples);
             let ranges: Vec<(u64, usize, usize)> =
                 (0..parts).map(|p| (p as u64, params.samples * p / parts, params.samples * (p + 1) / parts)).collect();
+            let counter = Counter::new(progress, params.samples);
             let run = |&(stream, from, to): &(u64, usize, usize)| -> Accumulator {
                 let mut rng = ChaCha8Rng::seed_from_u64(params.seed);
                 rng.set_stream(stream);
-                monte_carlo_part(&r, n, m, to - from, &mut rng, gammas.as_deref())
+                monte_carlo_part(&r, n, m, to - from, &mut rng, gammas.as_deref(), &counter)
             };
             #[cfg(feature = "parallel")]
             let results: Vec<Accumulator> = {
@@ -624,12 +645,14 @@ pub fn smaa(values: ArrayView2<'_, f64>, types: &[CriterionType], params: &SmaaP
             }
             cuts.sort_by(f64::total_cmp);
             cuts.dedup();
+            let counter = Counter::new(progress, cuts.len() - 1);
             for win in cuts.windows(2) {
                 let (lo, hi) = (win[0], win[1]);
                 let mid = 0.5 * (lo + hi);
                 let w = [mid, 1.0 - mid];
                 ranking(&r, m, &w, &mut sorted);
                 acc.add(&sorted, &w, hi - lo);
+                counter.add(1);
             }
             0
         }

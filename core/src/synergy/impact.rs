@@ -37,7 +37,7 @@ pub struct ImpactParams {
     /// The groups of the cross-border share. Default countries.
     #[serde(default)]
     pub group_by: GroupBy,
-    /// The bootstrap over projects. Default 1000 replicates, seed 42, 95 %.
+    /// The bootstrap over projects. Default 1000 replicates, seed 42, 95 %, basic intervals.
     #[serde(default)]
     pub bootstrap: BootstrapParams,
 }
@@ -78,8 +78,7 @@ impl ImpactParams {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ImpactMeasure {
     /// The measure: `t_uig`, `t_ui`, `t_ug`, `t_ig` (Triple Helix of the participations, bits),
-    /// `actors`, `ties`, `density`, `mean_degree`, `average_clustering`,
-    /// `cross_border_share`.
+    /// `average_clustering`, `cross_border_share` ([`IMPACT_MEASURES`]).
     pub measure: String,
     /// The value before, with its interval.
     pub before: Interval,
@@ -87,6 +86,19 @@ pub struct ImpactMeasure {
     pub after: Interval,
     /// `after - before`.
     pub change: Interval,
+}
+
+/// The size of a period's cooperation network (no intervals: see [`synergy_impact`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NetworkSize {
+    /// Actors with at least one tie.
+    pub actors: usize,
+    /// Ties.
+    pub ties: usize,
+    /// Density, `2 ties / (actors (actors - 1))`.
+    pub density: f64,
+    /// Mean degree, `2 ties / actors`.
+    pub mean_degree: f64,
 }
 
 /// The result of [`synergy_impact`].
@@ -100,27 +112,20 @@ pub struct Impact {
     pub projects_before: usize,
     /// Projects overlapping the period after.
     pub projects_after: usize,
-    /// The measures, in the order listed in [`ImpactMeasure::measure`].
+    /// The measures with bootstrap intervals, in the order of [`IMPACT_MEASURES`].
     pub measures: Vec<ImpactMeasure>,
+    /// The network of the period before.
+    pub network_before: NetworkSize,
+    /// The network of the period after.
+    pub network_after: NetworkSize,
     /// The bootstrap used.
     pub bootstrap: BootstrapParams,
 }
 
-/// The names of the measures of [`synergy_impact`], in output order.
-pub const IMPACT_MEASURES: [&str; 10] = [
-    "t_uig",
-    "t_ui",
-    "t_ug",
-    "t_ig",
-    "actors",
-    "ties",
-    "density",
-    "mean_degree",
-    "average_clustering",
-    "cross_border_share",
-];
+/// The names of the bootstrapped measures of [`synergy_impact`], in output order.
+pub const IMPACT_MEASURES: [&str; 6] = ["t_uig", "t_ui", "t_ug", "t_ig", "average_clustering", "cross_border_share"];
 
-fn measures(base: &Dataset, projects: Vec<Project>, params: &ImpactParams) -> [f64; 10] {
+fn measures(base: &Dataset, projects: Vec<Project>, params: &ImpactParams) -> ([f64; 6], Option<NetworkSize>) {
     let mut d = base.clone();
     d.projects = projects;
     let table = TripleHelixParams { unit: Unit::Participations, window: None, ..params.table.clone() };
@@ -129,24 +134,19 @@ fn measures(base: &Dataset, projects: Vec<Project>, params: &ImpactParams) -> [f
         th.map_or((f64::NAN, f64::NAN, f64::NAN, f64::NAN), |t| (t.t_uig, t.t_ui, t.t_ug, t.t_ig));
     let proj = ProjectionParams { window: None, isolates: network::Isolates::Drop, ..params.projection.clone() };
     let Ok(p) = network::projection(&d, &proj) else {
-        return [t_uig, t_ui, t_ug, t_ig, f64::NAN, f64::NAN, f64::NAN, f64::NAN, f64::NAN, f64::NAN];
+        return ([t_uig, t_ui, t_ug, t_ig, f64::NAN, f64::NAN], None);
     };
     let net = p.network;
-    let n = net.node_count() as f64;
-    let m = net.edge_count() as f64;
+    let (n, m) = (net.node_count(), net.edge_count());
     let cross = network::ei_index(&net, &params.group_by, false).map_or(f64::NAN, |e| e.cross_border_share);
-    [
-        t_uig,
-        t_ui,
-        t_ug,
-        t_ig,
-        n,
-        m,
-        network::density(&net),
-        if n > 0.0 { 2.0 * m / n } else { 0.0 },
-        network::average_clustering(&net, false),
-        cross,
-    ]
+    let clustering = if n > 0 { network::average_clustering(&net, false) } else { f64::NAN };
+    let size = NetworkSize {
+        actors: n,
+        ties: m,
+        density: network::density(&net),
+        mean_degree: if n > 0 { 2.0 * m as f64 / n as f64 } else { 0.0 },
+    };
+    ([t_uig, t_ui, t_ug, t_ig, clustering, cross], Some(size))
 }
 
 /// Compares Triple Helix synergy and cooperation-network measures between two periods
@@ -156,21 +156,21 @@ fn measures(base: &Dataset, projects: Vec<Project>, params: &ImpactParams) -> [f
 /// For each period, the projects whose period overlaps it ([`network::project_period`])
 /// give (i) the helix x activity x geography table of their participations
 /// ([`Unit::Participations`]) and its `T_uig` and bilateral `T`s, and (ii) the cooperation
-/// network of their partners (isolates dropped): actors, ties, density, mean degree,
-/// average clustering and the share of ties across `group_by` borders
+/// network of their partners (isolates dropped): its size (actors, ties, density, mean
+/// degree), its average clustering and the share of its ties across `group_by` borders
 /// ([`network::ei_index`]). The bootstrap resamples the projects of each period with
 /// replacement (the project is the unit of cooperation), independently per period, and
-/// recomputes every measure; intervals are percentile intervals, the change interval that
-/// of the replicate differences. A measure undefined in a replicate (e.g. no ties) is left
-/// out of its interval.
+/// recomputes the measures; intervals are basic (default) or percentile bootstrap intervals
+/// ([`super::IntervalMethod`]), the change interval that of the replicate differences. A
+/// measure undefined in a replicate (e.g. no ties) is left out of its interval.
 ///
-/// Reading the intervals: a project drawn twice adds no new partner or tie, so counts
-/// (`actors`, `ties`) and the measures built on them (`mean_degree`, `density`,
-/// `average_clustering`) are smaller in a resample than in the data, and plug-in entropies
-/// are biased downward too (Miller 1955). Their intervals describe the spread under
-/// resampling and need not contain the observed value; compare the two periods through the
-/// `change` interval, where the shrinkage of both periods largely cancels, and prefer the
-/// rates (`cross_border_share`, the `T` values) to the counts.
+/// Why the size measures have no interval: a project drawn twice adds no new partner or
+/// tie, so in a resample the network has about 63 % of the distinct projects and every
+/// size measure shrinks by construction, an artefact of resampling rather than sampling
+/// variation. The bootstrapped measures are those a duplicated project hardly moves: the
+/// `T`s (duplicates reweight cells; the plug-in bias of sparse tables, Miller 1955, shows
+/// in [`Interval::bias`] and the basic interval corrects it), the cross-border share of
+/// ties and the average clustering. Compare the periods through the `change` intervals.
 ///
 /// # Errors
 /// [`Error::InvalidParameter`] from [`ImpactParams::check`]; [`Error::Empty`] when a period
@@ -185,8 +185,7 @@ fn measures(base: &Dataset, projects: Vec<Project>, params: &ImpactParams) -> [f
 /// let mut p = ImpactParams::new(Period { start_year: 2007, end_year: 2013 }, Period { start_year: 2014, end_year: 2020 });
 /// p.bootstrap = BootstrapParams { replicates: 50, ..Default::default() };
 /// let impact = synergy_impact(&ds, &p)?;
-/// let ties = impact.measures.iter().find(|m| m.measure == "ties").unwrap();
-/// assert!(ties.before.estimate > 0.0 && ties.after.estimate > 0.0);
+/// assert!(impact.network_before.ties > 0 && impact.network_after.ties > 0);
 /// let t = impact.measures.iter().find(|m| m.measure == "t_uig").unwrap();
 /// assert!(t.change.lower <= t.change.upper);
 /// assert_eq!(t.change.estimate, t.after.estimate - t.before.estimate);
@@ -222,42 +221,46 @@ pub fn synergy_impact(ds: &Dataset, params: &ImpactParams) -> Result<Impact> {
         ..Dataset::default()
     };
     let own = |ps: &[&Project]| -> Vec<Project> { ps.iter().map(|p| (*p).clone()).collect() };
-    let est_b = measures(&base, own(&pb), params);
-    let est_a = measures(&base, own(&pa), params);
+    let (est_b, size_b) = measures(&base, own(&pb), params);
+    let (est_a, size_a) = measures(&base, own(&pa), params);
     let mut rng = ChaCha8Rng::seed_from_u64(params.bootstrap.seed);
     let r = params.bootstrap.replicates;
-    let mut reps_b: Vec<Vec<f64>> = (0..10).map(|_| Vec::with_capacity(r)).collect();
-    let mut reps_a: Vec<Vec<f64>> = (0..10).map(|_| Vec::with_capacity(r)).collect();
-    let mut reps_d: Vec<Vec<f64>> = (0..10).map(|_| Vec::with_capacity(r)).collect();
+    let k_all = IMPACT_MEASURES.len();
+    let mut reps_b: Vec<Vec<f64>> = (0..k_all).map(|_| Vec::with_capacity(r)).collect();
+    let mut reps_a: Vec<Vec<f64>> = (0..k_all).map(|_| Vec::with_capacity(r)).collect();
+    let mut reps_d: Vec<Vec<f64>> = (0..k_all).map(|_| Vec::with_capacity(r)).collect();
     let draw = |ps: &[&Project], rng: &mut ChaCha8Rng| -> Vec<Project> {
         (0..ps.len()).map(|_| ps[rng.random_range(0..ps.len())].clone()).collect()
     };
     for _ in 0..r {
-        let b = measures(&base, draw(&pb, &mut rng), params);
-        let a = measures(&base, draw(&pa, &mut rng), params);
-        for k in 0..10 {
+        let b = measures(&base, draw(&pb, &mut rng), params).0;
+        let a = measures(&base, draw(&pa, &mut rng), params).0;
+        for k in 0..k_all {
             reps_b[k].push(b[k]);
             reps_a[k].push(a[k]);
             reps_d[k].push(a[k] - b[k]);
         }
     }
-    let c = params.bootstrap.confidence;
+    let (c, method) = (params.bootstrap.confidence, params.bootstrap.method);
     let measures = IMPACT_MEASURES
         .iter()
         .enumerate()
         .map(|(k, name)| ImpactMeasure {
             measure: (*name).to_owned(),
-            before: interval(est_b[k], std::mem::take(&mut reps_b[k]), c),
-            after: interval(est_a[k], std::mem::take(&mut reps_a[k]), c),
-            change: interval(est_a[k] - est_b[k], std::mem::take(&mut reps_d[k]), c),
+            before: interval(est_b[k], std::mem::take(&mut reps_b[k]), c, method),
+            after: interval(est_a[k], std::mem::take(&mut reps_a[k]), c, method),
+            change: interval(est_a[k] - est_b[k], std::mem::take(&mut reps_d[k]), c, method),
         })
         .collect();
+    let empty = NetworkSize { actors: 0, ties: 0, density: 0.0, mean_degree: 0.0 };
     Ok(Impact {
         before: params.before,
         after: params.after,
         projects_before: pb.len(),
         projects_after: pa.len(),
         measures,
+        network_before: size_b.unwrap_or(empty),
+        network_after: size_a.unwrap_or(empty),
         bootstrap: params.bootstrap,
     })
 }

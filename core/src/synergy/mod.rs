@@ -84,7 +84,7 @@ pub use evaluation::{
     ActorMatch, ActorMatching, AtK, HeldOutEvaluation, HeldOutParams, MatchRule, PREDICTORS, PredictorScore,
     heldout_evaluation, match_actors,
 };
-pub use impact::{IMPACT_MEASURES, Impact, ImpactMeasure, ImpactParams, synergy_impact};
+pub use impact::{IMPACT_MEASURES, Impact, ImpactMeasure, ImpactParams, NetworkSize, synergy_impact};
 pub use initiative::{
     Initiative, InitiativeMember, InitiativeParams, InitiativeValue, InitiativeWeights, JointPriorities, JointPriority,
     JointPriorityParams, SharedDomain, design_initiative, evaluate_initiatives, joint_priorities,
@@ -94,7 +94,7 @@ pub use proximity::{
     CognitiveMeasure, Components, OrganisationalMeasure, Proximity, ProximityDetails, ProximityMatrix, ProximityParams,
     ProximityWeights, SynergyContext, proximity, proximity_matrix,
 };
-pub use stats::Interval;
+pub use stats::{Interval, IntervalMethod};
 pub use summary::{SynergySummary, summarise};
 pub use triple_helix::{
     BootstrapParams, Counting, Decomposition, DecompositionParams, GeographyLevel, GroupSynergy, Skipped, TableAxis,

@@ -3,17 +3,33 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A point estimate with a percentile bootstrap interval.
+/// Which bootstrap interval is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IntervalMethod {
+    /// The basic (reverse percentile) interval `[2 t - q_hi, 2 t - q_lo]` (Davison & Hinkley
+    /// 1997, eq. 5.6): it corrects a shift of the replicates, such as the downward bias of
+    /// plug-in entropies and of counts in resamples (default).
+    #[default]
+    Basic,
+    /// The percentile interval `[q_lo, q_hi]` (Efron & Tibshirani 1993, ch. 13).
+    Percentile,
+}
+
+/// A point estimate with a bootstrap interval.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Interval {
-    /// The value on the data themselves.
+    /// The value on the data themselves, `t`.
     pub estimate: f64,
-    /// Lower end: the `(1 - confidence) / 2` quantile of the replicates.
+    /// Lower end of the interval.
     pub lower: f64,
-    /// Upper end: the `(1 + confidence) / 2` quantile of the replicates.
+    /// Upper end of the interval.
     pub upper: f64,
     /// Standard deviation of the replicates (n - 1): the bootstrap standard error.
     pub std_error: f64,
+    /// Bootstrap estimate of the bias: mean of the replicates minus `t` (`t - bias` is the
+    /// bias-corrected estimate).
+    pub bias: f64,
 }
 
 /// Quantile `q` of sorted values with linear interpolation (NumPy's default, type 7).
@@ -27,19 +43,26 @@ pub(crate) fn quantile_sorted(sorted: &[f64], q: f64) -> f64 {
     sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
 }
 
-/// The percentile interval of bootstrap replicates (NaN replicates are left out).
-pub(crate) fn interval(estimate: f64, mut reps: Vec<f64>, confidence: f64) -> Interval {
+/// The bootstrap interval of `estimate` from its replicates (NaN replicates are left out):
+/// `q_lo`, `q_hi` are the `(1 -+ confidence) / 2` quantiles.
+pub(crate) fn interval(estimate: f64, mut reps: Vec<f64>, confidence: f64, method: IntervalMethod) -> Interval {
     reps.retain(|x| !x.is_nan());
     reps.sort_by(f64::total_cmp);
     let k = reps.len() as f64;
     let mean = reps.iter().sum::<f64>() / k;
     let var = reps.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (k - 1.0);
     let a = (1.0 - confidence) / 2.0;
+    let (q_lo, q_hi) = (quantile_sorted(&reps, a), quantile_sorted(&reps, 1.0 - a));
+    let (lower, upper) = match method {
+        IntervalMethod::Percentile => (q_lo, q_hi),
+        IntervalMethod::Basic => (2.0 * estimate - q_hi, 2.0 * estimate - q_lo),
+    };
     Interval {
         estimate,
-        lower: quantile_sorted(&reps, a),
-        upper: quantile_sorted(&reps, 1.0 - a),
+        lower,
+        upper,
         std_error: if reps.len() > 1 { var.sqrt() } else { f64::NAN },
+        bias: mean - estimate,
     }
 }
 
@@ -178,7 +201,10 @@ mod tests {
         assert!((quantile_sorted(&s, 0.025) - 1.075).abs() < 1e-12);
         assert!((quantile_sorted(&s, 0.5) - 2.5).abs() < 1e-12);
         assert!((quantile_sorted(&s, 0.975) - 3.925).abs() < 1e-12);
-        let i = interval(2.0, vec![4.0, 1.0, 3.0, 2.0], 0.95);
+        let i = interval(2.0, vec![4.0, 1.0, 3.0, 2.0], 0.95, IntervalMethod::Percentile);
         assert!((i.std_error - (5.0f64 / 3.0).sqrt()).abs() < 1e-12);
+        assert!((i.lower - 1.075).abs() < 1e-12 && (i.bias - 0.5).abs() < 1e-12);
+        let b = interval(2.0, vec![4.0, 1.0, 3.0, 2.0], 0.95, IntervalMethod::Basic);
+        assert!((b.lower - (4.0 - 3.925)).abs() < 1e-12 && (b.upper - (4.0 - 1.075)).abs() < 1e-12);
     }
 }

@@ -31,7 +31,7 @@ const REPORT_BUDGET: usize = 6;
 pub struct SynergySummary {
     /// Triple Helix synergy (actors: helix x activity x region) of the whole dataset,
     /// decomposed into country contributions and the between-country term, with bootstrap
-    /// intervals (200 replicates, seed 42).
+    /// intervals (200 replicates, seed 42, basic intervals).
     pub triple_helix: Decomposition,
     /// The sample actors: per helix kind, the one with the most project participations
     /// (ties: the first listed).

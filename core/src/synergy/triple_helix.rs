@@ -11,7 +11,7 @@ use rand_distr::{Binomial, Distribution};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::stats::{Interval, interval};
+use super::stats::{Interval, IntervalMethod, interval};
 use crate::error::{Error, Result};
 use crate::model::{Dataset, HelixKind, Period};
 use crate::network::project_period;
@@ -530,13 +530,15 @@ pub struct BootstrapParams {
     pub replicates: usize,
     /// Seed of the random draws (ChaCha8). Default 42.
     pub seed: u64,
-    /// Confidence level of the percentile intervals. Default 0.95.
+    /// Confidence level of the intervals. Default 0.95.
     pub confidence: f64,
+    /// The interval: basic (default) or percentile.
+    pub method: IntervalMethod,
 }
 
 impl Default for BootstrapParams {
     fn default() -> Self {
-        Self { replicates: 1000, seed: 42, confidence: 0.95 }
+        Self { replicates: 1000, seed: 42, confidence: 0.95, method: IntervalMethod::Basic }
     }
 }
 
@@ -604,14 +606,20 @@ pub struct TripleHelixBootstrap {
     pub params: BootstrapParams,
 }
 
-/// Triple Helix values with percentile bootstrap intervals.
+/// Triple Helix values with bootstrap intervals.
 ///
 /// Each replicate draws `round(N)` units with replacement from the table (a multinomial draw
-/// with the cell shares, by sequential binomials) and recomputes the values; the interval
-/// is the `(1 - confidence) / 2` and `(1 + confidence) / 2` quantiles of the replicates
-/// (linear interpolation, NumPy's default), the standard error their standard deviation
-/// (n - 1). With integer counts this is exactly the nonparametric bootstrap of the units;
-/// with fractional counting it resamples `round(N)` unit-equivalents.
+/// with the cell shares, by sequential binomials) and recomputes the values. With `q_lo`,
+/// `q_hi` the `(1 - confidence) / 2` and `(1 + confidence) / 2` quantiles of the replicates
+/// (linear interpolation, NumPy's default), the interval is the basic one
+/// `[2 t - q_hi, 2 t - q_lo]` (default) or the percentile one `[q_lo, q_hi]` ([`IntervalMethod`]); the
+/// standard error is the replicates' standard deviation (n - 1) and [`Interval::bias`] their
+/// mean minus `t`. Plug-in entropies of sparse tables are biased (a resample concentrates
+/// the units in fewer cells, so the `T`s of the replicates are shifted): the basic interval
+/// corrects that shift, the percentile interval does not and may then lie entirely on one
+/// side of the estimate. With integer counts the resampling is exactly the nonparametric
+/// bootstrap of the units; with fractional counting it resamples `round(N)`
+/// unit-equivalents.
 ///
 /// # Errors
 /// As [`triple_helix`]; [`Error::InvalidParameter`] from [`BootstrapParams::check`].
@@ -630,8 +638,9 @@ pub struct TripleHelixBootstrap {
 /// # Ok::<(), clusterpolicy::Error>(())
 /// ```
 ///
-/// Source: Efron & Tibshirani (1993), *An Introduction to the Bootstrap*, ch. 13 (percentile
-/// intervals); values as [`triple_helix_values`].
+/// Source: Davison & Hinkley (1997), *Bootstrap Methods and their Application*, eq. 5.6
+/// (basic interval); Efron & Tibshirani (1993), *An Introduction to the Bootstrap*, ch. 13
+/// (percentile interval); values as [`triple_helix_values`].
 pub fn triple_helix_bootstrap(table: &ThreeWayTable, params: &BootstrapParams) -> Result<TripleHelixBootstrap> {
     params.check()?;
     let counts = table.array()?;
@@ -648,10 +657,10 @@ pub fn triple_helix_bootstrap(table: &ThreeWayTable, params: &BootstrapParams) -
     }
     let [a, b, c, d] = reps;
     Ok(TripleHelixBootstrap {
-        t_ui: interval(estimate.t_ui, a, params.confidence),
-        t_ug: interval(estimate.t_ug, b, params.confidence),
-        t_ig: interval(estimate.t_ig, c, params.confidence),
-        t_uig: interval(estimate.t_uig, d, params.confidence),
+        t_ui: interval(estimate.t_ui, a, params.confidence, params.method),
+        t_ug: interval(estimate.t_ug, b, params.confidence, params.method),
+        t_ig: interval(estimate.t_ig, c, params.confidence, params.method),
+        t_uig: interval(estimate.t_uig, d, params.confidence, params.method),
         units: n.round().max(1.0) as u64,
         estimate,
         params: *params,
@@ -692,6 +701,8 @@ pub struct Decomposition {
     pub total_interval: Option<Interval>,
     /// Bootstrap interval of the between-group part, when asked for.
     pub between_interval: Option<Interval>,
+    /// The bootstrap used, if any.
+    pub bootstrap: Option<BootstrapParams>,
 }
 
 fn decompose_array(
@@ -793,9 +804,16 @@ pub fn decompose(
                 c.push(w * th.t_uig);
             }
         }
-        let per = con.into_iter().zip(&parts).map(|(c, (w, th))| interval(w * th.t_uig, c, bp.confidence)).collect();
-        intervals =
-            Some((interval(total.t_uig, tot, bp.confidence), interval(between_table.t_uig, bet, bp.confidence), per));
+        let per = con
+            .into_iter()
+            .zip(&parts)
+            .map(|(c, (w, th))| interval(w * th.t_uig, c, bp.confidence, bp.method))
+            .collect();
+        intervals = Some((
+            interval(total.t_uig, tot, bp.confidence, bp.method),
+            interval(between_table.t_uig, bet, bp.confidence, bp.method),
+            per,
+        ));
     }
     let groups_out: Vec<GroupSynergy> = names
         .iter()
@@ -821,6 +839,7 @@ pub fn decompose(
         between_table,
         total_interval: intervals.as_ref().map(|i| i.0),
         between_interval: intervals.as_ref().map(|i| i.1),
+        bootstrap: bootstrap.copied(),
     })
 }
 
