@@ -84,11 +84,28 @@ macro_rules! from_kwargs {
     ($($t:ty),* $(,)?) => {$(
         impl FromKwargs for $t {
             fn from_kwargs(kwargs: &Bound<'_, PyDict>) -> Result<Self, Error> {
-                pythonize::depythonize(kwargs.as_any())
-                    .map_err(|e| Error::InvalidParameter { name: "params".to_owned(), reason: e.to_string() })
+                params_from_kwargs(kwargs)
             }
         }
     )*};
+}
+
+/// Keyword arguments (any subset of the fields of a `#[serde(default)]` options struct) as
+/// `T`.
+///
+/// # Errors
+/// [`Error::InvalidParameter`] with serde's message (which lists the allowed names of a
+/// choice or of the fields), named after the offending keyword: on this cold path each
+/// keyword is tried alone to find it (`params` when none fails alone).
+pub(crate) fn params_from_kwargs<T: serde::de::DeserializeOwned>(kwargs: &Bound<'_, PyDict>) -> Result<T, Error> {
+    pythonize::depythonize::<T>(kwargs.as_any()).map_err(|e| {
+        let culprit = kwargs.iter().find_map(|(key, value)| {
+            let one = PyDict::new(kwargs.py());
+            one.set_item(&key, &value).ok()?;
+            pythonize::depythonize::<T>(one.as_any()).err().map(|_| key.to_string())
+        });
+        Error::InvalidParameter { name: culprit.unwrap_or_else(|| "params".to_owned()), reason: e.to_string() }
+    })
 }
 
 macro_rules! wire_name {

@@ -10,6 +10,8 @@
 //! | `error.rs` | `ClusterPolicyError` and one subclass per `clusterpolicy::Error::kind`, and the mapping |
 //! | `conversion.rs` | serde <-> Python through `pythonize` |
 //! | `model.rs` | `Dataset`, `ValidationReport`, `Problem` (core `model`) |
+//! | `csv.rs` | `LongTable`, `Partnerships`, `partnership_spec` (core `model::csv`) |
+//! | `progress.rs` | a Python progress callback as a core `Progress` |
 //! | `network.rs` | `Network`, `net_projection`, `net_betweenness`, `net_louvain`, `net_brokerage`, ... (core `network`) |
 //! | `complexity.rs` | `relatedness_array`, `economic_complexity_array`, `complexity_profile_panel`, `priority_maps`, `backtest_panel`, ... (core `complexity`) |
 //! | `report.rs` | `report`, `report_html` (core `report`) |
@@ -22,9 +24,11 @@
 
 mod complexity;
 mod conversion;
+mod csv;
 mod error;
 mod model;
 mod network;
+mod progress;
 mod report;
 mod sample;
 mod specialisation;
@@ -42,16 +46,18 @@ mod _native {
         relative_relatedness_array, subnational_eci_array,
     };
     #[pymodule_export]
+    use super::csv::{PyLongTable, PyPartnerships, partnership_spec};
+    #[pymodule_export]
     use super::model::{PyDataset, PyProblem, ValidationReport};
     #[pymodule_export]
     use super::network::{
         PyNetwork, net_aggregate, net_approximate_betweenness, net_attribute_assortativity, net_average_clustering,
-        net_betweenness, net_bipartite, net_brokerage, net_closeness, net_components, net_consensus, net_core_number,
-        net_cut_structure, net_degree, net_degree_assortativity, net_density, net_edge_betweenness, net_ei_index,
-        net_eigenvector, net_gexf, net_graphml, net_group_measure, net_group_removal, net_harmonic, net_leiden,
-        net_link_scores, net_local_efficiency, net_louvain, net_modularity, net_node_link, net_pagerank,
+        net_betweenness, net_bipartite, net_brokerage, net_closeness, net_clustering, net_components, net_consensus,
+        net_core_number, net_cut_structure, net_degree, net_degree_assortativity, net_density, net_edge_betweenness,
+        net_ei_index, net_eigenvector, net_gexf, net_graphml, net_group_measure, net_group_removal, net_harmonic,
+        net_leiden, net_link_scores, net_local_efficiency, net_louvain, net_modularity, net_node_link, net_pagerank,
         net_path_summary, net_projection, net_recommend, net_robustness, net_strength, net_structural_holes,
-        net_summarise, net_transitivity, net_windows, net_clustering,
+        net_summarise, net_transitivity, net_windows,
     };
     #[pymodule_export]
     use super::report::{report, report_html};

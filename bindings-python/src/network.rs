@@ -7,6 +7,9 @@
 //! types). Options are keyword arguments read into the core `XxxParams` structs, so an unknown
 //! or mistyped option raises `InvalidParameterError` naming it. Heavy calls release the GIL.
 
+// pyo3 extracts the arguments by value.
+#![allow(clippy::needless_pass_by_value)]
+
 use clusterpolicy::Error;
 use clusterpolicy::network as nw;
 use pyo3::prelude::*;
@@ -133,8 +136,8 @@ impl PyNetwork {
 
     /// What the nodes stand for: `organisation`, `region`, `country` or `custom`.
     #[getter]
-    fn level(&self) -> PyResult<String> {
-        Ok(serde_json::to_value(self.inner.level()).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default())
+    fn level(&self) -> String {
+        serde_json::to_value(self.inner.level()).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
     }
 }
 
@@ -155,6 +158,7 @@ pub(crate) fn net_projection<'py>(
 }
 
 /// One projection per programme period: a list of `(period dict, Network, summary dict)`.
+#[allow(clippy::type_complexity)] // the tuple is the Python return type
 #[pyfunction]
 #[pyo3(signature = (dataset, **kwargs))]
 pub(crate) fn net_windows<'py>(
@@ -280,7 +284,7 @@ pub(crate) fn net_eigenvector(
     py.detach(|| nw::eigenvector(g, &p)).map_err(to_py_err)
 }
 
-/// PageRank. Options: `alpha`, `weighted`, `tol`, `max_iter`.
+/// `PageRank`. Options: `alpha`, `weighted`, `tol`, `max_iter`.
 #[pyfunction]
 #[pyo3(signature = (net, **kwargs))]
 pub(crate) fn net_pagerank(
@@ -538,7 +542,7 @@ fn extra_columns(extra: &[(String, Vec<f64>)]) -> Vec<(&str, &[f64])> {
     extra.iter().map(|(k, v)| (k.as_str(), v.as_slice())).collect()
 }
 
-/// GraphML text; `extra` adds per-node value columns.
+/// `GraphML` text; `extra` adds per-node value columns.
 #[pyfunction]
 #[pyo3(signature = (net, extra = Vec::new()))]
 pub(crate) fn net_graphml(net: &Bound<'_, PyNetwork>, extra: Vec<(String, Vec<f64>)>) -> PyResult<String> {
@@ -552,7 +556,7 @@ pub(crate) fn net_gexf(net: &Bound<'_, PyNetwork>, extra: Vec<(String, Vec<f64>)
     nw::export::gexf(&net.get().inner, &extra_columns(&extra)).map_err(to_py_err)
 }
 
-/// Node-link dict (d3, NetworkX `node_link_graph(..., edges="edges")`).
+/// Node-link dict (d3, `NetworkX` `node_link_graph(..., edges="edges")`).
 #[pyfunction]
 #[pyo3(signature = (net, extra = Vec::new()))]
 pub(crate) fn net_node_link<'py>(

@@ -1,10 +1,13 @@
 //! Strategy evaluation and policy learning (core `clusterpolicy::strategy`).
 //!
-//! Numeric kernels take NumPy arrays (float64, converted by the facade
-//! `clusterpolicy.strategy`) and return dicts of NumPy arrays; the dataset-level functions
+//! Numeric kernels take `NumPy` arrays (float64, converted by the facade
+//! `clusterpolicy.strategy`) and return dicts of `NumPy` arrays; the dataset-level functions
 //! take a `Dataset` and return plain dicts (the serde form of the core results). Options are
 //! keyword arguments read into the core `XxxParams` structs, so an unknown or mistyped option
 //! raises `InvalidParameterError` naming it. Heavy calls release the GIL.
+
+// pyo3 extracts the arguments by value.
+#![allow(clippy::needless_pass_by_value)]
 
 use clusterpolicy::Error;
 use clusterpolicy::strategy as st;
@@ -14,15 +17,16 @@ use pyo3::types::PyDict;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::conversion::params_from_kwargs;
 use crate::error::to_py_err;
 use crate::model::PyDataset;
+use crate::progress::PyProgress;
 
 /// Keyword arguments (any subset of the fields) as a core parameter struct.
 fn params<T: DeserializeOwned + Default>(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<T> {
     match kwargs {
         None => Ok(T::default()),
-        Some(k) => pythonize::depythonize(k.as_any())
-            .map_err(|e| to_py_err(Error::InvalidParameter { name: "params".to_owned(), reason: e.to_string() })),
+        Some(k) => params_from_kwargs(k).map_err(to_py_err),
     }
 }
 
@@ -61,7 +65,7 @@ fn criterion_types(types: &Bound<'_, PyAny>) -> PyResult<Vec<st::CriterionType>>
     codes.into_iter().map(|c| st::CriterionType::from_sign(c).map_err(to_py_err)).collect()
 }
 
-fn dict<'py>(py: Python<'py>) -> Bound<'py, PyDict> {
+fn dict(py: Python<'_>) -> Bound<'_, PyDict> {
     PyDict::new(py)
 }
 
@@ -69,7 +73,7 @@ fn ranks(v: Vec<usize>) -> Vec<i64> {
     v.into_iter().map(|r| r as i64).collect()
 }
 
-/// Weighted sum: `{"scores", "rank"}` (NumPy arrays). Options: `normalisation`.
+/// Weighted sum: `{"scores", "rank"}` (`NumPy` arrays). Options: `normalisation`.
 #[pyfunction]
 #[pyo3(signature = (matrix, weights, types, **kwargs))]
 pub(crate) fn weighted_sum_array<'py>(
@@ -87,7 +91,7 @@ pub(crate) fn weighted_sum_array<'py>(
     Ok(d)
 }
 
-/// Weighted product: `{"scores", "rank"}` (NumPy arrays). Options: `normalisation`.
+/// Weighted product: `{"scores", "rank"}` (`NumPy` arrays). Options: `normalisation`.
 #[pyfunction]
 #[pyo3(signature = (matrix, weights, types, **kwargs))]
 pub(crate) fn weighted_product_array<'py>(
@@ -105,7 +109,7 @@ pub(crate) fn weighted_product_array<'py>(
     Ok(d)
 }
 
-/// TOPSIS: `{"closeness", "d_plus", "d_minus", "rank"}` (NumPy arrays). Options: `normalisation`.
+/// TOPSIS: `{"closeness", "d_plus", "d_minus", "rank"}` (`NumPy` arrays). Options: `normalisation`.
 #[pyfunction]
 #[pyo3(signature = (matrix, weights, types, **kwargs))]
 pub(crate) fn topsis_array<'py>(
@@ -184,7 +188,7 @@ pub(crate) fn promethee_ii_array<'py>(
     Ok(d)
 }
 
-/// The normalised decision matrix (NumPy array). `method` as `Normalisation`.
+/// The normalised decision matrix (`NumPy` array). `method` as `Normalisation`.
 #[pyfunction]
 #[pyo3(signature = (matrix, types, method = "vector".to_owned()))]
 pub(crate) fn normalise_array<'py>(
@@ -227,18 +231,22 @@ pub(crate) fn weight_breakpoints_array<'py>(
 
 /// SMAA-2: `{"rank_acceptability"` (2-D array), `"central_weights"` (2-D array, NaN rows for
 /// options never first), `"confidence"`, `"holistic"`, `"samples"`, `"max_standard_error"}`.
-/// Options as `SmaaParams`. Releases the GIL.
+/// Options as `SmaaParams`. Releases the GIL; `progress(done, total)` is called as
+/// samples are drawn.
 #[pyfunction]
-#[pyo3(signature = (matrix, types, **kwargs))]
+#[pyo3(signature = (matrix, types, progress = None, **kwargs))]
 pub(crate) fn smaa_array<'py>(
     py: Python<'py>,
     matrix: PyReadonlyArray2<'py, f64>,
     types: &Bound<'py, PyAny>,
+    progress: Option<Py<PyAny>>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let (t, p): (_, st::SmaaParams) = (criterion_types(types)?, params(kwargs)?);
     let x = matrix.as_array();
-    let r = py.detach(|| st::smaa(x, &t, &p)).map_err(to_py_err)?;
+    let reporter = PyProgress::new(progress);
+    let r = py.detach(|| st::smaa_with_progress(x, &t, &p, &reporter));
+    let r = reporter.finish(r)?.map_err(to_py_err)?;
     let (n, m) = x.dim();
     let acc = numpy::ndarray::Array2::from_shape_fn((n, n), |(i, k)| r.rank_acceptability[i][k]);
     let cw = numpy::ndarray::Array2::from_shape_fn((n, m), |(i, j)| {

@@ -43,6 +43,8 @@ Errors are ``ClusterPolicyError`` (a ``ValueError``) subclasses with structured 
 2 13
 """
 
+from typing import TYPE_CHECKING
+
 from clusterpolicy._native import (
     ClusterPolicyError,
     CsvError,
@@ -60,11 +62,22 @@ from clusterpolicy._native import (
     ValidationError,
     ValidationReport,
     __version__,
-    report,
     report_html,
     sample_dataset,
 )
 from clusterpolicy._types import DatasetDict, ProblemDict, ProblemKind, Severity
+
+# The submodules, mirroring the core's modules.
+from clusterpolicy import complexity, model, network, sample, specialisation, strategy  # noqa: E402
+from clusterpolicy import report as _report_module  # noqa: E402
+
+if TYPE_CHECKING:
+    # Type checkers see `cp.report` as the function it has always been (`cp.report(ds)`);
+    # the module's other names are reached as `from clusterpolicy.report import build`.
+    from clusterpolicy._native import report
+else:
+    # At run time `cp.report` is the module `clusterpolicy.report`, callable as the function.
+    report = _report_module
 
 __all__ = [
     # data model
@@ -73,8 +86,15 @@ __all__ = [
     "Problem",
     # cooperation networks (functions in clusterpolicy.network)
     "Network",
-    # report of the main job
+    # submodules mirroring the core
+    "model",
+    "specialisation",
+    "complexity",
+    "network",
+    "strategy",
     "report",
+    "sample",
+    # report of the main job (the module `report` is callable as `report.report`)
     "report_html",
     # the embedded synthetic dataset
     "sample_dataset",

@@ -33,6 +33,8 @@ from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple
 import numpy as np
 
 from clusterpolicy import _native
+from clusterpolicy._convert import accept_polars, float_array, invalid
+from clusterpolicy._results import to_html
 
 __all__ = [
     "relatedness",
@@ -73,7 +75,7 @@ def _wide(data: Any, region: str, activity: str, value: str) -> Any:
 
 
 def _array(data: Any) -> np.ndarray:
-    a = data.to_numpy(dtype=np.float64, copy=False) if _is_frame(data) else np.asarray(data, dtype=np.float64)
+    a = float_array(data, "data")
     if a.ndim != 2:
         raise _native.ShapeMismatchError(f"expected a 2-d regions x activities array, got {a.ndim} dimension(s)")
     return a
@@ -123,6 +125,15 @@ def relatedness(
 
     Returns an activity x activity array, or a long DataFrame ``activity_1, activity_2,
     relatedness`` for DataFrame input.
+
+    >>> import numpy as np
+    >>> m = np.array([[1.0, 1.0, 0.0], [1.0, 0.0, 0.0], [1.0, 0.0, 1.0]])
+    >>> relatedness(m, method="cosine").round(3)[0]
+    array([0.   , 0.707, 0.707])
+    >>> relatedness(m, method="pearson")
+    Traceback (most recent call last):
+    ...
+    clusterpolicy.InvalidParameterError: invalid parameter `method`: unknown variant `pearson`, expected one of ...
     """
     a, w = _pair_input(presence, region, activity, value)
     r = _native.relatedness_array(a, method=method, diagonal=diagonal)
@@ -133,7 +144,15 @@ def relatedness(
 
 
 def cooccurrence(presence: Any, *, region: str = "region", activity: str = "activity", value: str = "value") -> Any:
-    """Co-occurrence counts ``M'M`` of a binary presence matrix (diagonal = ubiquity)."""
+    """Co-occurrence counts ``M'M`` of a binary presence matrix (diagonal = ubiquity).
+
+    >>> import numpy as np
+    >>> m = np.array([[1.0, 1.0, 0.0], [1.0, 0.0, 0.0], [1.0, 0.0, 1.0]])
+    >>> cooccurrence(m)
+    array([[3., 1., 1.],
+           [1., 1., 0.],
+           [1., 0., 1.]])
+    """
     a, w = _pair_input(presence, region, activity, value)
     c = _native.cooccurrence_array(a)
     if w is None:
@@ -170,6 +189,15 @@ def relatedness_density(
 
     ``relatedness`` is an array, a square DataFrame or the long output of
     :func:`relatedness`. Returns an array, or a long DataFrame ``region, activity, density``.
+
+    >>> import pandas as pd
+    >>> p = pd.DataFrame({"A": [1.0, 1.0], "B": [1.0, 0.0]}, index=["R1", "R2"])
+    >>> relatedness_density(p, relatedness(p))
+      region activity   density
+    0     R1        A  1.000000
+    1     R1        B  1.000000
+    2     R2        A  0.666667
+    3     R2        B  0.333333
     """
     a, w = _pair_input(presence, region, activity, value)
     cols = _labels(w)[1] if w is not None else None
@@ -183,7 +211,13 @@ def relatedness_density(
 def relative_relatedness(
     presence: Any, relatedness: Any, *, region: str = "region", activity: str = "activity", value: str = "value"
 ) -> Any:
-    """Density as a z-score among each region's absent activities (Datawheel)."""
+    """Density as a z-score among each region's absent activities (Datawheel).
+
+    >>> import numpy as np
+    >>> p = np.array([[1.0, 0.0, 0.0], [1.0, 1.0, 0.0], [0.0, 1.0, 1.0]])
+    >>> relative_relatedness(p, np.array([[1.0, 0.5, 0.1], [0.5, 1.0, 0.4], [0.1, 0.4, 1.0]])).shape
+    (3, 3)
+    """
     a, w = _pair_input(presence, region, activity, value)
     cols = _labels(w)[1] if w is not None else None
     d = _native.relative_relatedness_array(a, _relatedness_matrix(relatedness, cols))
@@ -193,13 +227,32 @@ def relative_relatedness(
     return _long(d, rows, cols, (region, activity, "relative_relatedness"))
 
 
+def _html(title: str, parts: Dict[str, Any]) -> str:
+    """Tables of a result for Jupyter: DataFrames as pandas renders them, dicts as
+    :func:`clusterpolicy._results.to_html`."""
+    out = [f'<div class="clusterpolicy-result"><strong>{title}</strong>']
+    for name, part in parts.items():
+        out.append(f"<p>{name}</p>")
+        out.append(part.to_html(max_rows=20) if hasattr(part, "to_html") else to_html(dict(part), name, 1))
+    return "".join(out) + "</div>"
+
+
 class Complexity(NamedTuple):
     """The result of :func:`economic_complexity`: per-region and per-activity tables (NumPy
-    arrays for NumPy input, DataFrames otherwise) and the run's details."""
+    arrays for NumPy input, DataFrames otherwise) and the run's details; shown as tables in
+    Jupyter.
+
+    >>> c = economic_complexity([[1.0, 1.0], [1.0, 0.0]])
+    >>> c.info["iterations"], "<table" in c._repr_html_()
+    (0, True)
+    """
 
     regions: Any
     activities: Any
     info: Dict[str, Any]
+
+    def _repr_html_(self) -> str:
+        return _html("Economic complexity", {"regions": self.regions, "activities": self.activities, "info": self.info})
 
 
 def economic_complexity(
@@ -223,6 +276,14 @@ def economic_complexity(
     Returns ``Complexity(regions, activities, info)``: DataFrames ``region, diversity, eci``
     and ``activity, ubiquity, pci`` (dicts of arrays for NumPy input), and ``info`` with
     ``eigenvalue``, ``pci_offset``, ``iterations`` and ``change``.
+
+    >>> import numpy as np
+    >>> m = np.array([[1.0, 1.0, 0.0], [1.0, 0.0, 0.0], [1.0, 0.0, 1.0]])
+    >>> c = economic_complexity(m)
+    >>> c.regions["diversity"], c.activities["ubiquity"]
+    (array([2., 1., 2.]), array([3., 1., 1.]))
+    >>> c.regions["eci"].round(3)
+    array([ 1.225, -0.   , -1.225])
     """
     a, w = _pair_input(presence, region, activity, value)
     r = _native.economic_complexity_array(
@@ -245,12 +306,14 @@ def economic_complexity(
 
 def _pci_vector(pci: Any, cols: Optional[List[str]], activity: str) -> np.ndarray:
     if _is_frame(pci):
-        pci = pci.set_index(activity)["pci"] if activity in pci.columns else pci.iloc[:, 0]
+        if "pci" not in pci.columns and len(pci.columns) != 1:
+            raise invalid("pci", "a DataFrame of PCI needs a `pci` column (and the activity column)")
+        pci = pci.set_index(activity)["pci"] if activity in pci.columns and "pci" in pci.columns else pci.iloc[:, 0]
     if hasattr(pci, "reindex") and cols is not None:
-        return np.asarray(pci.reindex(cols), dtype=np.float64)
+        return float_array(pci.reindex(cols), "pci")
     if isinstance(pci, dict) and cols is not None:
         return np.array([pci.get(c, np.nan) for c in cols], dtype=np.float64)
-    return np.asarray(pci, dtype=np.float64)
+    return float_array(pci, "pci")
 
 
 def subnational_eci(
@@ -265,6 +328,11 @@ def subnational_eci(
     """Mean external PCI of each region's present activities (Datawheel's subnational
     method). ``pci``: an array (one per column), a Series / dict by activity label, or the
     ``activities`` table of :func:`economic_complexity`; activities without one are ignored.
+
+    >>> import numpy as np
+    >>> m = np.array([[1.0, 1.0, 0.0], [1.0, 0.0, 0.0], [1.0, 0.0, 1.0]])
+    >>> subnational_eci(m, [0.5, 1.0, -1.0])
+    array([ 0.75,  0.5 , -0.25])
     """
     a, w = _pair_input(presence, region, activity, value)
     cols = _labels(w)[1] if w is not None else None
@@ -290,6 +358,12 @@ def complexity_outlook(
     py-ecomplexity pass ``pci + info["pci_offset"]`` of the ``eigenvector`` method.
 
     Returns ``(coi, cog)``: arrays, or DataFrames ``region, coi`` and ``region, activity, cog``.
+
+    >>> import numpy as np
+    >>> m = np.array([[1.0, 1.0, 0.0], [1.0, 0.0, 0.0], [1.0, 0.0, 1.0]])
+    >>> coi, cog = complexity_outlook(m, relatedness(m), [0.5, 1.0, -1.0])
+    >>> coi.round(3)
+    array([-1.225,  0.   ,  1.225])
     """
     a, w = _pair_input(presence, region, activity, value)
     cols = _labels(w)[1] if w is not None else None
@@ -307,7 +381,13 @@ def complexity_outlook(
 def opportunity_gain(
     presence: Any, proximity: Any, pci: Any, *, region: str = "region", activity: str = "activity", value: str = "value"
 ) -> Any:
-    """Opportunity gain as Datawheel ``economic-complexity`` 0.3.0 computes it."""
+    """Opportunity gain as Datawheel ``economic-complexity`` 0.3.0 computes it.
+
+    >>> import numpy as np
+    >>> m = np.array([[1.0, 1.0, 0.0], [1.0, 0.0, 0.0], [1.0, 0.0, 1.0]])
+    >>> opportunity_gain(m, relatedness(m), [0.5, 1.0, -1.0]).round(2)[1]
+    array([-0.3,  0.5, -0.5])
+    """
     a, w = _pair_input(presence, region, activity, value)
     cols = _labels(w)[1] if w is not None else None
     og = _native.opportunity_gain_array(a, _relatedness_matrix(proximity, cols), _pci_vector(pci, cols, activity))
@@ -344,7 +424,7 @@ def _panel(
         w = _wide(data, region, activity, value)
         rows, cols = _labels(w)
         return [0], rows, cols, _array(w)[np.newaxis, :, :].copy()
-    a = np.asarray(data, dtype=np.float64)
+    a = float_array(data, "data")
     if a.ndim == 2:
         a = a[np.newaxis, :, :]
     if a.ndim != 3:
@@ -366,6 +446,13 @@ def complexity_profile(
     cog`` (regions and activities with a zero total in a year are left out of that year).
 
     ``data``: a long DataFrame (with or without ``year``), a wide DataFrame or an array.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"region": ["R1", "R1", "R2", "R2", "R3"] * 2, "activity": ["A", "B", "A", "C", "B"] * 2,
+    ...                    "year": [2020] * 5 + [2021] * 5, "value": [5, 1, 2, 4, 3, 6, 2, 2, 5, 3.0]})
+    >>> p = complexity_profile(df)
+    >>> p.shape, list(p.columns[:5])
+    ((18, 13), ['year', 'region', 'activity', 'value', 'rca'])
     """
     pd = _pandas()
 
@@ -398,6 +485,15 @@ def priority_maps(
     Options as the core's ``PriorityParams``: ``threshold``, ``relatedness`` (dict),
     ``complexity`` (dict), ``rule`` (``"median"`` / ``"mean"``), ``top``, ``evidence``,
     ``density_weight``.
+
+    >>> import pandas as pd
+    >>> counts = pd.DataFrame({"A": [5.0, 1.0, 1.0], "B": [1.0, 4.0, 1.0], "C": [1.0, 1.0, 3.0], "D": [2.0, 2.0, 0.5]},
+    ...                       index=["R1", "R2", "R3"])
+    >>> points, recs = priority_maps(counts, ["R1"])
+    >>> points[["activity", "present", "quadrant"]].values.tolist()
+    [['A', True, nan], ['B', False, 'low_risk_high_gain'], ['C', False, 'high_risk_low_gain'], ['D', True, nan]]
+    >>> recs["activity"].tolist()
+    ['B', 'C']
     """
     pd = _pandas()
 
@@ -421,11 +517,20 @@ def priority_maps(
 
 class Backtest(NamedTuple):
     """The result of :func:`backtest`: per region and pair of years, and pooled (per pair,
-    then over all pairs with ``from`` and ``to`` missing)."""
+    then over all pairs with ``from`` and ``to`` missing); shown as tables in Jupyter.
+
+    >>> import clusterpolicy as cp
+    >>> bt = backtest(cp.specialisation.observation_panel(cp.sample_dataset()))
+    >>> "<table" in bt._repr_html_()
+    True
+    """
 
     regions: Any
     pooled: Any
     info: Dict[str, Any]
+
+    def _repr_html_(self) -> str:
+        return _html("Backtest", {"pooled": self.pooled, "regions": self.regions, "info": self.info})
 
 
 def backtest(
@@ -448,6 +553,11 @@ def backtest(
     array. ``scores``: same form (a long DataFrame with a ``score`` column), optional.
     Options as the core's ``BacktestParams``: ``horizon``, ``threshold``, ``buffer``,
     ``top_k``, ``relatedness`` (dict).
+
+    >>> import clusterpolicy as cp
+    >>> bt = backtest(cp.specialisation.observation_panel(cp.sample_dataset()))
+    >>> bt.pooled[["from", "to"]].values.tolist()[:2], bt.info["predictor"]
+    ([[2012.0, 2015.0], [2015.0, 2018.0]], 'density (proximity)')
     """
     pd = _pandas()
 
@@ -462,9 +572,13 @@ def backtest(
                 ser = ser.set_index([year, region, activity])[score].reindex(full)
                 s = ser.to_numpy(dtype=np.float64).reshape(len(years), len(rows), len(cols))
         else:
-            s = np.asarray(scores, dtype=np.float64)
+            s = float_array(scores, "scores")
     bt = _native.backtest_panel(years, rows, cols, v, s, **params)
     reg = pd.DataFrame(bt["regions"]).rename(columns={"region": region})
     pooled = pd.DataFrame(bt["pooled"])
     info = {k: bt[k] for k in ("predictor", "top_k", "buffer")}
     return Backtest(reg, pooled, info)
+
+
+# polars DataFrames in, as pandas (see clusterpolicy._convert).
+accept_polars(globals(), __all__)

@@ -37,6 +37,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, Union
 import numpy as np
 
 from clusterpolicy import _native
+from clusterpolicy._convert import accept_polars, float_array
 
 __all__ = [
     "rca",
@@ -85,7 +86,7 @@ def _wide_from_long(df: Any, region: str, activity: str, value: str) -> Any:
 
 
 def _array(data: Any) -> np.ndarray:
-    a = data.to_numpy(dtype=np.float64, copy=False) if _is_frame(data) else np.asarray(data, dtype=np.float64)
+    a = float_array(data, "data")
     if a.ndim != 2:
         raise _native.ShapeMismatchError(f"expected a 2-d regions x activities array, got {a.ndim} dimension(s)")
     return a
@@ -228,7 +229,10 @@ def symmetric_rca(
 def _population(population: Any, index: Any) -> List[float]:
     if hasattr(population, "reindex") and index is not None:
         population = population.reindex(index)
-    return [float(p) for p in np.asarray(population, dtype=np.float64)]
+    p = float_array(population, "population")
+    if p.ndim != 1:
+        raise _native.ShapeMismatchError(f"expected one value per region, got a {p.ndim}-d array")
+    return [float(v) for v in p]
 
 
 def _rpop_fn(kernel: Any, data: Data, population: Any, options: Dict[str, Any], region: str, activity: str, value: str) -> Any:
@@ -442,8 +446,10 @@ def variety(
     pd = _pd()
 
     values, rows, cols = _labelled(data)
-    if isinstance(groups, int):
+    if isinstance(groups, int) and not isinstance(groups, bool):
         groups = {c: c[:groups] for c in cols}
+    if not isinstance(groups, Mapping):
+        raise TypeError(f"groups: expected a mapping of activity to group or a prefix length, got {type(groups).__name__}")
     out = _native.variety_array(values, rows, cols, dict(groups), base=base, zero_rows=zero_rows, missing=missing)
     index = pd.Index(out["regions"], name="region")
     if _is_frame(data):
@@ -615,7 +621,7 @@ def star_clusters(
         focus_scope=focus_scope,
     )
     df = pd.DataFrame(recs)
-    return df.drop(columns=["year"])
+    return df.drop(columns=["year"], errors="ignore")
 
 
 def summarise(dataset: Any, indicator: str = "employment", mapping: Any = None, top: int = 3) -> Dict[str, Any]:
@@ -663,3 +669,7 @@ def round_half_even(x: float, digits: int) -> float:
     if math.isnan(x):
         return x
     return _native.round_half_even(x, digits)
+
+
+# polars DataFrames in, as pandas (see clusterpolicy._convert).
+accept_polars(globals(), __all__)

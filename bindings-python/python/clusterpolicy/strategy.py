@@ -33,7 +33,11 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 import numpy as np
 
 from clusterpolicy import _native
+from clusterpolicy._convert import accept_polars, float_array, invalid
+from clusterpolicy._convert import matrix as as_matrix
 from clusterpolicy._native import Dataset
+from clusterpolicy._progress import Progress, reporter
+from clusterpolicy._results import Result
 
 __all__ = [
     "normalise",
@@ -71,27 +75,39 @@ Types = Union[Sequence[str], Sequence[float], Any]
 def _split(matrix: Matrix) -> Tuple[np.ndarray, Optional[List[Any]], Optional[List[Any]]]:
     """(float64 C-contiguous values, row labels, column labels) of an array or DataFrame."""
     if type(matrix).__name__ == "DataFrame" and hasattr(matrix, "columns"):
-        values = np.ascontiguousarray(matrix.to_numpy(dtype=np.float64))
-        return values, list(matrix.index), list(matrix.columns)
-    return np.ascontiguousarray(matrix, dtype=np.float64), None, None
+        return as_matrix(matrix, "matrix"), list(matrix.index), list(matrix.columns)
+    return as_matrix(matrix, "matrix"), None, None
 
 
 def _types(types: Types) -> Any:
     if isinstance(types, (list, tuple)) and types and isinstance(types[0], str):
         return list(types)
-    return np.ascontiguousarray(types, dtype=np.float64)
+    return float_array(types, "types")
 
 
 def _weights(weights: Any) -> np.ndarray:
     if type(weights).__name__ == "Series":
         weights = weights.to_numpy()
-    return np.ascontiguousarray(weights, dtype=np.float64)
+    return float_array(weights, "weights")
 
 
-def _labelled(result: Dict[str, Any], options: Optional[List[Any]]) -> Dict[str, Any]:
+def _number(x: Any, name: str) -> float:
+    if isinstance(x, (str, bytes)) or x is None:
+        raise TypeError(f"{name}: expected a number, got {type(x).__name__}")
+    return float(x)
+
+
+def _int(x: Any, name: str) -> int:
+    if isinstance(x, (str, bytes, float)) or x is None:
+        raise TypeError(f"{name}: expected an integer, got {type(x).__name__}")
+    return int(x)
+
+
+def _labelled(result: Dict[str, Any], options: Optional[List[Any]], title: str = "MCDA") -> Dict[str, Any]:
+    out = result if isinstance(result, Result) else Result(result, title=title)
     if options is not None:
-        result["options"] = options
-    return result
+        out["options"] = options
+    return out
 
 
 def normalise(matrix: Matrix, types: Types, method: str = "vector") -> Any:
@@ -112,14 +128,24 @@ def normalise(matrix: Matrix, types: Types, method: str = "vector") -> Any:
 
 def weighted_sum(matrix: Matrix, weights: Any, types: Types, *, normalisation: str = "linear") -> Dict[str, Any]:
     """Weighted sum (SAW): ``{"scores", "rank"}``; default normalisation ``linear`` (x/max,
-    cost min/x); pymcdm's ``WSM()`` uses ``sum``."""
+    cost min/x); pymcdm's ``WSM()`` uses ``sum``.
+
+    >>> x = [[2.0, 1500, 20000], [2.5, 2700, 18000], [1.8, 2000, 21000]]
+    >>> weighted_sum(x, [0.4, 0.3, 0.3], ["benefit", "cost", "benefit"])["rank"]
+    array([1, 2, 3])
+    """
     values, rows, _ = _split(matrix)
     r = _native.weighted_sum_array(values, _weights(weights), _types(types), normalisation=normalisation)
     return _labelled(r, rows)
 
 
 def weighted_product(matrix: Matrix, weights: Any, types: Types, *, normalisation: str = "linear") -> Dict[str, Any]:
-    """Weighted product: ``{"scores", "rank"}``."""
+    """Weighted product: ``{"scores", "rank"}``.
+
+    >>> x = [[2.0, 1500, 20000], [2.5, 2700, 18000], [1.8, 2000, 21000]]
+    >>> weighted_product(x, [0.4, 0.3, 0.3], ["benefit", "cost", "benefit"])["rank"]
+    array([1, 3, 2])
+    """
     values, rows, _ = _split(matrix)
     r = _native.weighted_product_array(values, _weights(weights), _types(types), normalisation=normalisation)
     return _labelled(r, rows)
@@ -127,7 +153,14 @@ def weighted_product(matrix: Matrix, weights: Any, types: Types, *, normalisatio
 
 def topsis(matrix: Matrix, weights: Any, types: Types, *, normalisation: str = "vector") -> Dict[str, Any]:
     """TOPSIS: ``{"closeness", "d_plus", "d_minus", "rank"}``; default vector normalisation
-    (Hwang & Yoon); pymcdm's ``TOPSIS()`` default is ``min_max``."""
+    (Hwang & Yoon); pymcdm's ``TOPSIS()`` default is ``min_max``.
+
+    >>> import pandas as pd
+    >>> x = pd.DataFrame({"jobs": [2.0, 2.5, 1.8], "cost": [1500, 2700, 2000]}, index=["A", "B", "C"])
+    >>> r = topsis(x, [0.5, 0.5], ["benefit", "cost"])
+    >>> r["options"], r["rank"]
+    (['A', 'B', 'C'], array([1, 3, 2]))
+    """
     values, rows, _ = _split(matrix)
     r = _native.topsis_array(values, _weights(weights), _types(types), normalisation=normalisation)
     return _labelled(r, rows)
@@ -135,7 +168,13 @@ def topsis(matrix: Matrix, weights: Any, types: Types, *, normalisation: str = "
 
 def vikor(matrix: Matrix, weights: Any, types: Types, *, v: float = 0.5) -> Dict[str, Any]:
     """VIKOR: S, R, Q (lower is better), ranks, DQ, conditions C1/C2 and the compromise set
-    (option indices, best Q first)."""
+    (option indices, best Q first).
+
+    >>> x = [[2.0, 1500, 20000], [2.5, 2700, 18000], [1.8, 2000, 21000]]
+    >>> r = vikor(x, [0.4, 0.3, 0.3], ["benefit", "cost", "benefit"])
+    >>> r["rank"], r["compromise"]
+    (array([1, 2, 3]), [0])
+    """
     values, rows, _ = _split(matrix)
     r = _native.vikor_array(values, _weights(weights), _types(types), v=v)
     return _labelled(r, rows)
@@ -155,7 +194,13 @@ def promethee_ii(
     """PROMETHEE II net flows. ``functions``: one name or one per criterion of ``usual``,
     ``ushape``, ``vshape``, ``level``, ``linear`` (pymcdm's ``vshape_2``), ``gaussian``;
     thresholds ``q``, ``p``, ``s`` one per criterion where needed; ``pairwise=True`` adds
-    the matrix ``pi``."""
+    the matrix ``pi``.
+
+    >>> x = [[2.0, 1500, 20000], [2.5, 2700, 18000], [1.8, 2000, 21000]]
+    >>> r = promethee_ii(x, [0.4, 0.3, 0.3], ["benefit", "cost", "benefit"])
+    >>> r["phi_net"].round(3), r["rank"]
+    (array([ 0.3, -0.2, -0.1]), array([1, 3, 2]))
+    """
     values, rows, _ = _split(matrix)
     kw: Dict[str, Any] = {"pairwise": pairwise}
     if functions is not None:
@@ -178,33 +223,59 @@ def ahp(matrix: Matrix, **options: Any) -> Dict[str, Any]:
     ([0.637, 0.2583, 0.1047], 0.0332, True)
     """
     values, _, _ = _split(matrix)
-    return dict(_native.ahp_array(values, **options))
+    return Result(_native.ahp_array(values, **options), title="AHP")
 
 
 def weight_breakpoints(matrix: Matrix, weights: Any, types: Types, **options: Any) -> Dict[str, Any]:
     """Exact one-at-a-time weight breakpoints of the weighted sum (or product): per
-    criterion, the weight intervals with their best option and the nearest changes."""
+    criterion, the weight intervals with their best option and the nearest changes.
+
+    >>> x = [[2.0, 1500, 20000], [2.5, 2700, 18000], [1.8, 2000, 21000]]
+    >>> bp = weight_breakpoints(x, [0.4, 0.3, 0.3], ["benefit", "cost", "benefit"])
+    >>> bp["top"], bp["most_sensitive"], len(bp["criteria"])
+    (0, 1, 3)
+    """
     values, _, _ = _split(matrix)
-    return dict(_native.weight_breakpoints_array(values, _weights(weights), _types(types), **options))
+    return Result(_native.weight_breakpoints_array(values, _weights(weights), _types(types), **options), title="Weight breakpoints")
 
 
-def smaa(matrix: Matrix, types: Types, **options: Any) -> Dict[str, Any]:
+def smaa(matrix: Matrix, types: Types, *, progress: Progress = None, **options: Any) -> Dict[str, Any]:
     """SMAA-2 rank acceptability (options x ranks), central weights, confidence factors and
     holistic acceptability. Options: ``samples`` (10 000), ``seed`` (0), ``sampling``
     (``uniform`` or ``around`` with ``weights`` and ``concentration``), ``normalisation``
     (``min_max``), ``method`` (``monte_carlo`` or ``exact`` for two criteria),
-    ``meta_weights``."""
+    ``meta_weights``. ``progress``: a callable ``progress(done, total)`` (samples drawn),
+    ``False``, or ``None`` for a tqdm bar when tqdm is installed (see
+    ``clusterpolicy._progress``). Runs without the GIL, on all cores.
+
+    >>> r = smaa([[1.0, 0.0], [0.0, 1.0], [0.6, 0.6]], ["benefit", "benefit"], samples=2000, seed=1,
+    ...          progress=False)
+    >>> r["rank_acceptability"].sum(axis=0).round(12).tolist()
+    [1.0, 1.0, 1.0]
+    >>> seen = []
+    >>> _ = smaa([[1.0, 0.0], [0.0, 1.0]], ["benefit", "benefit"], samples=4096,
+    ...          progress=lambda done, total: seen.append(done))
+    >>> seen[0], seen[-1]
+    (0, 4096)
+    """
     values, rows, _ = _split(matrix)
     if "weights" in options:
         options["weights"] = [float(x) for x in options["weights"]]
-    return _labelled(_native.smaa_array(values, _types(types), **options), rows)
+    with reporter(progress, "SMAA") as cb:
+        r = _native.smaa_array(values, _types(types), cb, **options)
+    return _labelled(Result(r, title="SMAA-2"), rows)
 
 
 def scenario_rules(payoff: Matrix, **options: Any) -> Dict[str, Any]:
     """Expected value, Laplace, maximin, maximax, Hurwicz, regret and a robust ranking of
-    options (rows) under scenarios (columns). Options: ``probabilities``, ``hurwicz_alpha``."""
+    options (rows) under scenarios (columns). Options: ``probabilities``, ``hurwicz_alpha``.
+
+    >>> r = scenario_rules([[10, 2], [6, 6], [3, 9]])
+    >>> r["maximin"], r["maximax"]
+    ([2.0, 6.0, 3.0], [10.0, 6.0, 9.0])
+    """
     values, rows, _ = _split(payoff)
-    return _labelled(dict(_native.scenario_rules_array(values, **options)), rows)
+    return _labelled(Result(_native.scenario_rules_array(values, **options), title="Scenario rules"), rows)
 
 
 def achievement_rate(baseline: float, target: float, actual: float) -> Optional[float]:
@@ -213,16 +284,25 @@ def achievement_rate(baseline: float, target: float, actual: float) -> Optional[
     >>> achievement_rate(40, 100, 85)
     0.75
     """
-    return _native.achievement_rate(float(baseline), float(target), float(actual))
+    return _native.achievement_rate(_number(baseline, "baseline"), _number(target, "target"), _number(actual, "actual"))
 
 
 def scoreboard(dataset: Dataset, strategy: str, **options: Any) -> Dict[str, Any]:
-    """Every target of a strategy with its actual value, achievement and status."""
-    return dict(_native.strategy_scoreboard(dataset, strategy, **options))
+    """Every target of a strategy with its actual value, achievement and status.
+
+    >>> import clusterpolicy as cp
+    >>> board = scoreboard(cp.sample_dataset(), "S3-AL")
+    >>> len(board["rows"]), board["counts"]
+    (19, {'achieved': 1, 'on_track': 9, 'no_data': 9})
+    """
+    return Result(_native.strategy_scoreboard(dataset, strategy, **options), title="Scoreboard")
 
 
 def _observations(data: Any) -> List[Dict[str, Any]]:
     if type(data).__name__ == "DataFrame":
+        missing = [c for c in ("unit", "time", "outcome", "treated") if c not in data.columns]
+        if missing:
+            raise invalid("observations", f"the DataFrame lacks the column(s) {', '.join(missing)}")
         return [
             {"unit": str(r["unit"]), "time": int(r["time"]), "outcome": float(r["outcome"]), "treated": bool(r["treated"])}
             for r in data.to_dict("records")
@@ -232,24 +312,51 @@ def _observations(data: Any) -> List[Dict[str, Any]]:
 
 def did_two_period(observations: Any, **options: Any) -> Dict[str, Any]:
     """Two-period difference-in-differences of ``{unit, time, outcome, treated}`` records
-    (a list of dicts or a DataFrame with those columns), with cluster-robust inference."""
-    return dict(_native.did_two_period(_observations(observations), **options))
+    (a list of dicts or a DataFrame with those columns), with cluster-robust inference.
+
+    >>> obs = [{"unit": u, "time": t, "outcome": y, "treated": d} for u, t, y, d in [
+    ...     ("a", 0, 1.0, False), ("a", 1, 3.0, True), ("b", 0, 1.0, False), ("b", 1, 1.5, False),
+    ...     ("c", 0, 2.0, False), ("c", 1, 4.5, True), ("d", 0, 2.0, False), ("d", 1, 2.0, False)]]
+    >>> did_two_period(obs)["did"]["estimate"]
+    2.0
+    """
+    return Result(_native.did_two_period(_observations(observations), **options), title="Difference-in-differences (two periods)")
 
 
 def did_panel(observations: Any, **options: Any) -> Dict[str, Any]:
     """Two-way fixed-effects difference-in-differences with standard errors clustered by unit
-    (as statsmodels OLS with unit and time dummies, ``cov_type="cluster"``)."""
-    return dict(_native.did_panel(_observations(observations), **options))
+    (as statsmodels OLS with unit and time dummies, ``cov_type="cluster"``).
+
+    >>> obs = [{"unit": u, "time": t, "outcome": y, "treated": d} for u, t, y, d in [
+    ...     ("a", 0, 1.0, False), ("a", 1, 3.0, True), ("b", 0, 1.0, False), ("b", 1, 1.5, False),
+    ...     ("c", 0, 2.0, False), ("c", 1, 4.5, True), ("d", 0, 2.0, False), ("d", 1, 2.0, False)]]
+    >>> r = did_panel(obs)
+    >>> r["estimate"], r["clusters"]
+    (2.0, 4)
+    """
+    return Result(_native.did_panel(_observations(observations), **options), title="Difference-in-differences (TWFE)")
 
 
 def before_after(observations: Any, cut: int) -> Dict[str, Any]:
-    """Before/after comparison of units observed on both sides of ``cut`` (paired t-test)."""
-    return dict(_native.before_after(_observations(observations), int(cut)))
+    """Before/after comparison of units observed on both sides of ``cut`` (paired t-test).
+
+    >>> obs = [{"unit": u, "time": t, "outcome": y, "treated": True} for u, t, y in [
+    ...     ("a", 0, 1.0), ("a", 1, 3.0), ("b", 0, 2.0), ("b", 1, 2.5)]]
+    >>> before_after(obs, 1)["change"]
+    1.25
+    """
+    return Result(_native.before_after(_observations(observations), _int(cut, "cut")), title="Before/after")
 
 
 def pilot_panel(dataset: Dataset, **options: Any) -> List[Dict[str, Any]]:
     """The pilot-evaluation panel of a dataset: regions of a programme area, treated from their
-    first project of the programme. Options: ``programme``, ``indicator``, ``log``."""
+    first project of the programme. Options: ``programme``, ``indicator``, ``log``.
+
+    >>> import clusterpolicy as cp
+    >>> rows = pilot_panel(cp.sample_dataset())
+    >>> sorted(rows[0])
+    ['outcome', 'time', 'treated', 'unit']
+    """
     return list(_native.pilot_panel(dataset, **options))
 
 
@@ -258,25 +365,46 @@ def peer_distances(data: Matrix, dimensions: Optional[Mapping[str, Sequence[str]
                    variables: Optional[Sequence[str]] = None) -> Dict[str, Any]:
     """Structural distances between regions (rows) on standardised variables (columns),
     grouped in ``dimensions`` (name -> variables; default one per variable) with optional
-    dimension ``weights``. A DataFrame gives the labels."""
+    dimension ``weights``. A DataFrame gives the labels.
+
+    >>> import pandas as pd
+    >>> profiles = pd.DataFrame({"gdp": [1.0, 2.0, 10.0], "jobs": [1.0, 2.5, 9.0]}, index=["R1", "R2", "R3"])
+    >>> d = peer_distances(profiles)
+    >>> d["regions"], [p["region"] for p in nearest_peers(d, "R1", 2)]
+    (['R1', 'R2', 'R3'], ['R2', 'R3'])
+    """
     values, rows, cols = _split(data)
     rows = [str(r) for r in (rows if rows is not None else regions or range(values.shape[0]))]
     cols = [str(c) for c in (cols if cols is not None else variables or range(values.shape[1]))]
     dims = None
     if dimensions is not None:
         dims = [{"name": k, "variables": list(v), "weight": float((weights or {}).get(k, 1.0))} for k, v in dimensions.items()]
-    return dict(_native.peer_distances_array(values, rows, cols, dims))
+    return Result(_native.peer_distances_array(values, rows, cols, dims), title="Peer distances")
 
 
 def nearest_peers(distances: Mapping[str, Any], region: str, k: int = 5) -> List[Dict[str, Any]]:
     """The ``k`` nearest peers of ``region``, nearest first, with the dimensions that make
-    them close."""
-    return list(_native.nearest_peers(dict(distances), region, int(k)))
+    them close.
+
+    >>> import pandas as pd
+    >>> d = peer_distances(pd.DataFrame({"gdp": [1.0, 2.0, 10.0]}, index=["R1", "R2", "R3"]))
+    >>> nearest_peers(d, "R3", 1)[0]["region"]
+    'R2'
+    """
+    if not isinstance(distances, Mapping):
+        raise TypeError(f"distances: expected the dict of peer_distances(), got {type(distances).__name__}")
+    return list(_native.nearest_peers(dict(distances), region, _int(k, "k")))
 
 
 def region_profiles(dataset: Dataset, year: Optional[int] = None) -> Tuple[Any, Dict[str, List[str]]]:
     """Structural profiles of a dataset's regions as a DataFrame (or an array without
-    pandas) and the default dimensions (name -> variables)."""
+    pandas) and the default dimensions (name -> variables).
+
+    >>> import clusterpolicy as cp
+    >>> profiles, dimensions = region_profiles(cp.sample_dataset())
+    >>> profiles.shape, sorted(dimensions)[:2]
+    ((83, 8), ['economic_structure', 'innovation'])
+    """
     values, rows, cols, dims = _native.region_profiles(dataset, year)
     dimensions = {d["name"]: list(d["variables"]) for d in dims}
     try:
@@ -289,38 +417,86 @@ def region_profiles(dataset: Dataset, year: Optional[int] = None) -> Tuple[Any, 
 def pool_evidence(evidence: Sequence[Mapping[str, Any]], prior: Optional[Tuple[float, float]] = None,
                   **options: Any) -> Dict[str, Any]:
     """Precision-weighted pooling of evidence records (the dataset's ``evidence`` form), with
-    GRADE quality weights; a normal-normal update of ``prior = (mean, sd)`` when given."""
-    return dict(_native.pool_evidence(list(evidence), prior, **options))
+    GRADE quality weights; a normal-normal update of ``prior = (mean, sd)`` when given.
+
+    >>> import clusterpolicy as cp
+    >>> pooled = pool_evidence(cp.sample_dataset().to_dict()["evidence"][:3])
+    >>> sorted(pooled)[:4]
+    ['contributions', 'mean', 'prior_mean', 'prior_sd']
+    """
+    return Result(_native.pool_evidence(list(evidence), prior, **options), title="Pooled evidence")
 
 
 def evidence_feedback(dataset: Dataset, strategy: str, **options: Any) -> Dict[str, Any]:
     """Updates the expected effects of a strategy's measures with the evidence about them and
-    re-ranks the measures; shows what changed and which evidence moved it."""
-    return dict(_native.evidence_feedback(dataset, strategy, **options))
+    re-ranks the measures; shows what changed and which evidence moved it.
+
+    >>> import clusterpolicy as cp
+    >>> fb = evidence_feedback(cp.sample_dataset(), "S3-AL")
+    >>> fb["strategy"], len(fb["measures"]) > 0
+    ('S3-AL', True)
+    """
+    return Result(_native.evidence_feedback(dataset, strategy, **options), title="Evidence feedback")
 
 
 def knowledge_hub(dataset: Dataset, region: str, **options: Any) -> List[Dict[str, Any]]:
     """Evidence and measures most relevant to a region (its priority activities, its peer
-    regions, its kinds of actors), ranked and explained."""
+    regions, its kinds of actors), ranked and explained.
+
+    >>> import clusterpolicy as cp
+    >>> ds = cp.sample_dataset()
+    >>> items = knowledge_hub(ds, ds.to_dict()["regions"][0]["id"])
+    >>> len(items), sorted(items[0])[:3]
+    (20, ['activities', 'actors', 'id'])
+    """
     return list(_native.knowledge_hub(dataset, region, **options))
 
 
 def scenario_payoffs(dataset: Dataset, strategy: str, **options: Any) -> Dict[str, Any]:
-    """The payoff matrix of a strategy's measures under the dataset's scenarios."""
-    return dict(_native.scenario_payoffs(dataset, strategy, **options))
+    """The payoff matrix of a strategy's measures under the dataset's scenarios.
+
+    >>> import clusterpolicy as cp
+    >>> p = scenario_payoffs(cp.sample_dataset(), "S3-AL")
+    >>> len(p["payoff"]) == len(p["options"]), len(p["scenarios"])
+    (True, 4)
+    """
+    return Result(_native.scenario_payoffs(dataset, strategy, **options), title="Scenario payoffs")
 
 
 def programme_monitoring(dataset: Dataset, programme: str, **options: Any) -> Dict[str, Any]:
     """Budget against spending, absorption, flags, forecasts, deliverables, communication reach
-    and area coverage of a programme's projects."""
-    return dict(_native.programme_monitoring(dataset, programme, **options))
+    and area coverage of a programme's projects.
+
+    >>> import clusterpolicy as cp
+    >>> ds = cp.sample_dataset()
+    >>> m = programme_monitoring(ds, ds.to_dict()["programmes"][0]["id"])
+    >>> 0.0 <= m["absorption"] <= 1.5
+    True
+    """
+    return Result(_native.programme_monitoring(dataset, programme, **options), title="Programme monitoring")
 
 
 def project_monitoring(dataset: Dataset, project: str, **options: Any) -> Dict[str, Any]:
-    """The monitoring of one project."""
-    return dict(_native.project_monitoring(dataset, project, **options))
+    """The monitoring of one project.
+
+    >>> import clusterpolicy as cp
+    >>> ds = cp.sample_dataset()
+    >>> m = project_monitoring(ds, ds.to_dict()["projects"][0]["id"])
+    >>> m["project"] == ds.to_dict()["projects"][0]["id"], "burn_rate" in m
+    (True, True)
+    """
+    return Result(_native.project_monitoring(dataset, project, **options), title="Project monitoring")
 
 
 def summary(dataset: Dataset) -> Dict[str, Any]:
-    """The strategy section of the report of a dataset."""
-    return dict(_native.strategy_summary(dataset))
+    """The strategy section of the report of a dataset.
+
+    >>> import clusterpolicy as cp
+    >>> sorted(summary(cp.sample_dataset()))[:3]
+    ['feedback', 'first_rank_acceptability', 'focus']
+    """
+    return Result(_native.strategy_summary(dataset), title="Strategy summary")
+
+
+# polars DataFrames in, as pandas (see clusterpolicy._convert).
+accept_polars(globals(), __all__)
