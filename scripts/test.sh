@@ -37,4 +37,7 @@ scripts/test-python.sh
 step "npm package (WebAssembly)"
 scripts/test-wasm.sh
 
+step "example web page in headless Chromium (examples/web/)"
+scripts/test-web.sh
+
 step "all tests passed"

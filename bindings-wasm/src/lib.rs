@@ -12,6 +12,7 @@
 //! |---|---|---|
 //! | [`csv`] | `readLongCsv`, `longTableMatrix`, `longTablePanel`, `longTableDataset`, `partnershipSpec`, `readPartnerships`, `partnershipsDataset` | [`clusterpolicy::model::csv`] |
 //! | [`model`] | class `Dataset`: `fromJson`, `fromObject`, `toJson`, `toObject`, `validate`, `validated`, `jsonSchema`, getters | [`clusterpolicy::Dataset`] |
+//! | [`network`] | class `Network` (`fromEdges`, measures, communities, brokerage, vulnerability, recommendations, exports), `networkProjection`, `bipartiteNetwork`, `networkSummary` | [`clusterpolicy::network`] |
 //! | [`report`](mod@report) | `report(ds)`, `reportHtml(ds)` | [`clusterpolicy::report::Report`] |
 //! | [`sample`] | `sampleDataset()` | [`clusterpolicy::sample::south_east_europe`] |
 //! | [`strategy`] | `topsis`, `vikor`, `prometheeII`, `weightedSum`, `weightedProduct`, `normalise`, `ahp`, `weightBreakpoints`, `smaa`, `scenarioRules`, `achievementRate`, `strategyScoreboard`, `didTwoPeriod`, `didPanel`, `beforeAfter`, `pilotPanel`, `peerDistances`, `nearestPeers`, `regionProfiles`, `poolEvidence`, `evidenceFeedback`, `knowledgeHub`, `scenarioPayoffs`, `programmeMonitoring`, `projectMonitoring`, `strategySummary` | [`clusterpolicy::strategy`] |
@@ -43,6 +44,7 @@ pub mod conversion;
 pub mod csv;
 pub mod error;
 pub mod model;
+pub mod network;
 pub mod report;
 pub mod sample;
 pub mod specialisation;
@@ -51,8 +53,8 @@ pub mod strategy;
 use wasm_bindgen::prelude::*;
 
 pub use complexity::{
-    backtest, complexity_outlook, complexity_profile, economic_complexity, opportunity_gain, priority_maps, relatedness,
-    relatedness_density, relative_relatedness, subnational_eci,
+    backtest, complexity_outlook, complexity_profile, economic_complexity, opportunity_gain, priority_maps,
+    relatedness, relatedness_density, relative_relatedness, subnational_eci,
 };
 pub use csv::{
     long_table_dataset, long_table_matrix, long_table_panel, partnership_spec, partnerships_dataset, read_long_csv,
@@ -60,6 +62,7 @@ pub use csv::{
 };
 pub use error::error_kinds;
 pub use model::{Dataset, DatasetDocument, JsonSchemaObject, ValidationReportObject};
+pub use network::{Network, bipartite_network, network_projection, network_summary};
 pub use report::{ReportObject, report, report_html};
 pub use sample::sample_dataset;
 pub use specialisation::{

@@ -12,11 +12,47 @@ use std::path::PathBuf;
 use clusterpolicy::model::ValidationReport;
 use clusterpolicy::report::Report;
 
+#[allow(clippy::too_many_lines)] // one line per exported type
 fn generated() -> String {
     let mut generator = schemars::generate::SchemaSettings::default().into_generator();
     // Only the definitions matter: each type is referenced once so that it lands in `$defs`.
     generator.subschema_for::<ValidationReport>();
     generator.subschema_for::<Report>();
+    {
+        use clusterpolicy::network as nw;
+        generator.subschema_for::<nw::Network>();
+        generator.subschema_for::<nw::Node>();
+        generator.subschema_for::<nw::GroupBy>();
+        generator.subschema_for::<nw::SelfLoops>();
+        generator.subschema_for::<nw::Distance>();
+        generator.subschema_for::<nw::LinkScore>();
+        generator.subschema_for::<nw::ProjectionParams>();
+        generator.subschema_for::<nw::ProjectionSummary>();
+        generator.subschema_for::<nw::BetweennessParams>();
+        generator.subschema_for::<nw::ApproxBetweennessParams>();
+        generator.subschema_for::<nw::ApproxBetweenness>();
+        generator.subschema_for::<nw::ClosenessParams>();
+        generator.subschema_for::<nw::HarmonicParams>();
+        generator.subschema_for::<nw::EigenvectorParams>();
+        generator.subschema_for::<nw::PageRankParams>();
+        generator.subschema_for::<nw::PathSummary>();
+        generator.subschema_for::<nw::CommunityParams>();
+        generator.subschema_for::<nw::Partition>();
+        generator.subschema_for::<nw::ConsensusParams>();
+        generator.subschema_for::<nw::Consensus>();
+        generator.subschema_for::<nw::Brokerage>();
+        generator.subschema_for::<nw::EiIndex>();
+        generator.subschema_for::<nw::StructuralHoles>();
+        generator.subschema_for::<nw::GroupMeasureParams>();
+        generator.subschema_for::<nw::GroupMeasure>();
+        generator.subschema_for::<nw::CutStructure>();
+        generator.subschema_for::<nw::RobustnessParams>();
+        generator.subschema_for::<nw::RobustnessCurve>();
+        generator.subschema_for::<Vec<nw::GroupRemoval>>();
+        generator.subschema_for::<nw::RecommendParams>();
+        generator.subschema_for::<Vec<nw::Recommendation>>();
+        generator.subschema_for::<nw::NetworkSummary>();
+    }
     {
         use clusterpolicy::specialisation as sp;
         generator.subschema_for::<sp::RcaParams>();

@@ -54,6 +54,10 @@ export type ShiftKind = "absolute" | "relative";
  */
 export type Deviation = "underspending" | "overspending";
 /**
+ * Which order produced a measure by group.
+ */
+export type AggregationOrder = "compute_then_aggregate" | "aggregate_then_compute";
+/**
  * How the weights are derived from the comparison matrix.
  */
 export type AhpMethod = "eigenvector" | "geometric_mean" | "column_mean";
@@ -61,6 +65,16 @@ export type AhpMethod = "eigenvector" | "geometric_mean" | "column_mean";
  * The table of random consistency indices RI(n) used for the consistency ratio.
  */
 export type RandomIndex = "saaty" | "tummala_ling";
+/**
+ * How edge weights become lengths for shortest paths.
+ *
+ * | rule | length of an edge of weight w | note |
+ * |---|---|---|
+ * | `hops` | 1 | unweighted |
+ * | `weight` | w | NetworkX (`weight="weight"`) and igraph read weights as distances |
+ * | `inverse_weight` | 1 / w | strong ties are short (Newman 2001; Brandes 2001; Opsahl et al. 2010 with alpha = 1) |
+ */
+export type Distance = "hops" | "weight" | "inverse_weight";
 /**
  * The diagonal of a relatedness matrix (an activity's relatedness to itself).
  */
@@ -89,6 +103,10 @@ export type Diagonal = "peer" | "one" | "zero";
  */
 export type RelatednessMethod =
   "proximity" | "conditional_probability" | "cosine" | "jaccard" | "association" | "probability" | "correlation";
+/**
+ * Which bootstrap interval is reported.
+ */
+export type IntervalMethod = "basic" | "percentile";
 /**
  * A multi-criteria method, for functions that let the caller choose one.
  */
@@ -123,6 +141,14 @@ export type Normalisation =
   | "enhanced_accuracy"
   | "zavadskas_turskis"
   | "none";
+/**
+ * Which algorithm `consensus` runs.
+ */
+export type CommunityMethod = "louvain" | "leiden";
+/**
+ * The quality function the Leiden algorithm optimises.
+ */
+export type Quality2 = "modularity" | "cpm";
 /**
  * Which economic complexity index, with the conventions of the peer named.
  */
@@ -177,6 +203,40 @@ export type Duplicates = "error" | "sum" | "first";
  */
 export type FocusScope = "category" | "all";
 /**
+ * The attribute that puts nodes into groups (countries, regions, helix kinds, ...).
+ *
+ * In JSON: `"country"`, `"region"`, `"helix"`, `{"attribute": "name"}` or
+ * `{"explicit": {"node id": "group", ...}}`.
+ */
+export type GroupBy =
+  | "country"
+  | "region"
+  | "helix"
+  | {
+      attribute: string;
+    }
+  | {
+      explicit: {
+        [k: string]: string;
+      };
+    };
+/**
+ * A per-node measure that `group_measure` computes.
+ */
+export type NodeMeasure =
+  | "degree"
+  | "strength"
+  | "betweenness"
+  | "weighted_betweenness"
+  | "closeness"
+  | "harmonic"
+  | "eigenvector"
+  | "pagerank";
+/**
+ * How within-group ties are kept when a network is aggregated.
+ */
+export type SelfLoops = "keep" | "drop";
+/**
  * What to do with regions or activities whose total is zero, and with missing (NaN)
  * values. See the [module documentation](self) for the meaning of each policy.
  */
@@ -186,13 +246,36 @@ export type Handling = "nan" | "zero" | "drop" | "error";
  */
 export type HubItemKind = "evidence" | "measure";
 /**
+ * Whether actors without any tie stay in a network.
+ */
+export type Isolates = "keep" | "drop";
+/**
  * The order of region and activity labels in matrices, panels and the dataset.
  */
 export type LabelOrder = "sorted" | "natural" | "first_seen";
 /**
+ * A link-prediction score of a non-tied pair `(u, v)` with neighbour sets `N(u)`, `N(v)`.
+ *
+ * | score | formula | source |
+ * |---|---|---|
+ * | `common_neighbours` | `|N(u) & N(v)|` | Newman (2001), PRE 64, 025102 |
+ * | `jaccard` | `|N(u) & N(v)| / |N(u) \| N(v)|` | Jaccard (1901) |
+ * | `adamic_adar` | `sum_{z in N(u) & N(v)} 1 / ln |N(z)|` | Adamic & Adar (2003) |
+ * | `resource_allocation` | `sum_{z in N(u) & N(v)} 1 / |N(z)|` | Zhou, Lu & Zhang (2009) |
+ * | `preferential_attachment` | `|N(u)| |N(v)|` | Barabasi & Albert (1999); Liben-Nowell & Kleinberg (2007) |
+ *
+ * As NetworkX 3.6 `link_prediction` (self-loops ignored).
+ */
+export type LinkScore =
+  "common_neighbours" | "jaccard" | "adamic_adar" | "resource_allocation" | "preferential_attachment";
+/**
  * What to do with a missing value: an empty cell or `NA`, `NaN`, `null`, `N/A` (any case).
  */
 export type Missing = "error" | "skip" | "zero" | "nan";
+/**
+ * What the nodes of a network stand for.
+ */
+export type NodeLevel = "organisation" | "region" | "country" | "custom";
 /**
  * What the region codes of organisations are.
  */
@@ -229,6 +312,23 @@ export type ProblemKind =
  * How serious a problem is.
  */
 export type Severity = "error" | "warning";
+/**
+ * How the weight of a tie between two actors is computed from their joint projects.
+ *
+ * For a project `p` with `n_p` partners (after the consortium-size filter):
+ *
+ * | rule | contribution of `p` to `w_ij` | source |
+ * |---|---|---|
+ * | `joint_projects` | 1 | the "stacked" co-participation count |
+ * | `newman` | 1 / (n_p - 1) | Newman (2001), Phys. Rev. E 64, 016132: an actor's strength is its number of projects |
+ * | `fractional` | 2 / (n_p (n_p - 1)) | full fractional counting: each project adds 1 to the network in total (Perianes-Rodriguez, Waltman & van Eck 2016, J. Informetrics 10, 1178) |
+ * | `money` | (c_ip + c_jp) / (n_p - 1) | each partner's contribution (`Partner::contribution`, missing = 0) spread evenly over its n_p - 1 ties, so a project's ties add up to its total contribution; ties of weight 0 are dropped |
+ */
+export type Weighting = "joint_projects" | "newman" | "fractional" | "money";
+/**
+ * The order in which nodes are removed.
+ */
+export type Removal = "random" | "degree" | "adaptive_degree" | "betweenness";
 /**
  * Where a target stands.
  */
@@ -1207,6 +1307,61 @@ export interface AhpResult {
   weights: number[];
 }
 /**
+ * Sampled betweenness with its error bound.
+ */
+export interface ApproxBetweenness {
+  /**
+   * With probability at least `1 - delta`, every `|values[v] - exact[v]| <= bound`.
+   */
+  bound: number;
+  /**
+   * The `delta` asked for.
+   */
+  delta: number;
+  /**
+   * The `epsilon` asked for (the bound on the n (n - 1) scale).
+   */
+  epsilon: number;
+  /**
+   * Shortest paths sampled.
+   */
+  samples: number;
+  /**
+   * Estimated betweenness per node, on the scale of `betweenness` with the same
+   * `normalized` option.
+   */
+  values: number[];
+  /**
+   * Upper bound of the vertex diameter used for the sample size.
+   */
+  vertex_diameter_bound: number;
+}
+/**
+ * Options of `approximate_betweenness`.
+ */
+export interface ApproxBetweennessParams {
+  /**
+   * Probability that the error bound fails (0 < delta < 1).
+   */
+  delta?: number;
+  /**
+   * Edge lengths.
+   */
+  distance?: Distance & string;
+  /**
+   * Largest error allowed, on the scale of betweenness divided by n (n - 1) (0 < epsilon < 1).
+   */
+  epsilon?: number;
+  /**
+   * Normalise as `betweenness` (default) or return raw values.
+   */
+  normalized?: boolean;
+  /**
+   * Seed of the random number generator.
+   */
+  seed?: number;
+}
+/**
  * The result of a backtest.
  */
 export interface Backtest {
@@ -1398,6 +1553,45 @@ export interface BeforeAfter {
   units: number;
 }
 /**
+ * Options of `betweenness` and `edge_betweenness`.
+ */
+export interface BetweennessParams {
+  /**
+   * Edge lengths.
+   */
+  distance?: Distance & string;
+  /**
+   * Count the end points of each path too (NetworkX `endpoints=True`).
+   */
+  endpoints?: boolean;
+  /**
+   * Divide as NetworkX does: node betweenness by (n - 1)(n - 2) / 2 for an undirected graph
+   * (by (n - 1) n / 2 ... see `betweenness`), edge betweenness by n (n - 1) / 2.
+   */
+  normalized?: boolean;
+}
+/**
+ * Options of the seeded bootstrap.
+ */
+export interface BootstrapParams {
+  /**
+   * Confidence level of the intervals. Default 0.95.
+   */
+  confidence?: number;
+  /**
+   * The interval: basic (default) or percentile.
+   */
+  method?: IntervalMethod & string;
+  /**
+   * Number of bootstrap replicates. Default 1000.
+   */
+  replicates?: number;
+  /**
+   * Seed of the random draws (ChaCha8). Default 42.
+   */
+  seed?: number;
+}
+/**
  * Parameters of `weight_breakpoints`.
  */
 export interface BreakpointParams {
@@ -1439,6 +1633,114 @@ export interface BrokerEntry {
    * All brokerage (Gould-Fernandez total).
    */
   total_brokerage: number;
+}
+/**
+ * The brokerage analysis of a network.
+ */
+export interface Brokerage {
+  /**
+   * Density `d` of the directed form (each edge as two arcs): `2 m / (n (n - 1))`.
+   */
+  density: number;
+  /**
+   * Their expected values (sna `exp.gli`).
+   */
+  expected: BrokerageRoles;
+  /**
+   * Group names (sorted) and sizes.
+   */
+  groups: [unknown, unknown][];
+  /**
+   * Per node, in node order.
+   */
+  nodes: NodeBrokerage[];
+  /**
+   * Whole-network totals (sna `raw.gli`).
+   */
+  raw: BrokerageRoles;
+  /**
+   * Their standard deviations (sna `sd.gli`).
+   */
+  sd: BrokerageRoles;
+  /**
+   * Their z-scores (sna `z.gli`).
+   */
+  z: BrokerageRoles;
+}
+/**
+ * Counts of the five Gould-Fernandez brokerage roles and their total, in the column order
+ * of R sna's `brokerage()`.
+ *
+ * For a broker `b` on an open two-path `a - b - c` (`a` and `c` not tied), by the groups of
+ * `a`, `b`, `c`:
+ */
+export interface BrokerageRoles {
+  /**
+   * Coordinator `w_I`: all three in one group (A-A-A).
+   */
+  coordinator: number;
+  /**
+   * Gatekeeper `b_OI`: `b` and `c` in one group, `a` in another (A-B-B).
+   */
+  gatekeeper: number;
+  /**
+   * Itinerant (consultant) `w_O`: `a` and `c` in one group, `b` in another (A-B-A).
+   */
+  itinerant: number;
+  /**
+   * Liaison `b_O`: three different groups (A-B-C).
+   */
+  liaison: number;
+  /**
+   * Representative `b_IO`: `a` and `b` in one group, `c` in another (A-A-B).
+   */
+  representative: number;
+  /**
+   * Total `t`.
+   */
+  total: number;
+}
+/**
+ * Brokerage of one node: raw counts, expected values, standard deviations and z-scores.
+ */
+export interface NodeBrokerage {
+  /**
+   * Expected counts in a random graph of the same density (sna `exp.nli`).
+   */
+  expected: BrokerageRoles;
+  /**
+   * Its group.
+   */
+  group: string;
+  /**
+   * Node id.
+   */
+  id: string;
+  /**
+   * Raw counts (sna `raw.nli`).
+   */
+  raw: BrokerageRoles;
+  /**
+   * Standard deviations (sna `sd.nli`).
+   */
+  sd: BrokerageRoles;
+  /**
+   * `(raw - expected) / sd` (sna `z.nli`; NaN where sd is 0).
+   */
+  z: BrokerageRoles;
+}
+/**
+ * Options of `closeness`.
+ */
+export interface ClosenessParams {
+  /**
+   * Edge lengths.
+   */
+  distance?: Distance & string;
+  /**
+   * Wasserman-Faust correction for disconnected graphs (NetworkX `wf_improved`, default).
+   */
+  wf_improved?: boolean;
 }
 /**
  * A cluster category: a named group of activities (e.g. "Automotive" = NACE C29, C30).
@@ -1527,6 +1829,40 @@ export interface CommunityEntry {
    * Members.
    */
   size: number;
+}
+/**
+ * Options of `louvain` and `leiden`.
+ */
+export interface CommunityParams {
+  /**
+   * Leiden: runs, each starting from the previous partition (igraph's `n_iterations`,
+   * default 2).
+   */
+  iterations?: number;
+  /**
+   * Leiden: the quality function.
+   */
+  quality?: Quality2 & string;
+  /**
+   * Resolution gamma (1 = classic modularity); larger values give smaller communities.
+   */
+  resolution?: number;
+  /**
+   * Seed of the random node order.
+   */
+  seed?: number;
+  /**
+   * Leiden: randomness of the refinement (theta of Traag et al. 2019).
+   */
+  theta?: number;
+  /**
+   * Louvain stops when a level improves modularity by no more than this (NetworkX default).
+   */
+  threshold?: number;
+  /**
+   * Use edge weights.
+   */
+  weighted?: boolean;
 }
 /**
  * The result of `economic_complexity`.
@@ -1748,6 +2084,101 @@ export interface RelatedActivity {
   relatedness: number;
 }
 /**
+ * The six components of proximity synergy, each in [0, 1]; `None` when the data do not
+ * allow it (no activities, no network position, no location, ...).
+ */
+export interface Components {
+  /**
+   * Cognitive proximity: the inverted U of the portfolio similarity.
+   */
+  cognitive?: number | null;
+  /**
+   * Complementarity: related but not identical portfolios.
+   */
+  complementarity?: number | null;
+  /**
+   * Geographical proximity: `exp(-distance / decay)`.
+   */
+  geographical?: number | null;
+  /**
+   * Institutional proximity: mean of same country and shared programmes.
+   */
+  institutional?: number | null;
+  /**
+   * Organisational proximity: shared network neighbourhood and community.
+   */
+  organisational?: number | null;
+  /**
+   * Social proximity: prior joint projects, `j / (j + h)`.
+   */
+  social?: number | null;
+}
+/**
+ * The consensus partition and how stable the nodes were.
+ */
+export interface Consensus {
+  /**
+   * Whether all runs of the last round agreed.
+   */
+  converged: boolean;
+  /**
+   * The consensus partition (modularity on the original network).
+   */
+  partition: Partition;
+  /**
+   * Rounds run.
+   */
+  rounds: number;
+  /**
+   * Per node: the mean share of the first round's runs in which the node was placed
+   * together with each of its neighbours (1 = always with all of them).
+   */
+  stability: number[];
+}
+/**
+ * A partition of the nodes into communities.
+ */
+export interface Partition {
+  /**
+   * Number of communities.
+   */
+  communities: number;
+  /**
+   * Community of each node, aligned with `Network::nodes`; communities are numbered from
+   * 0 by decreasing size (ties: by their smallest node index).
+   */
+  membership: number[];
+  /**
+   * Modularity of the partition (with the resolution and weighting used).
+   */
+  modularity: number;
+}
+/**
+ * Options of `consensus`.
+ */
+export interface ConsensusParams {
+  /**
+   * Options of each run.
+   */
+  community?: CommunityParams;
+  /**
+   * Largest number of rounds.
+   */
+  max_rounds?: number;
+  /**
+   * The algorithm.
+   */
+  method?: CommunityMethod & string;
+  /**
+   * Runs per round (each with seed `community.seed + i`).
+   */
+  runs?: number;
+  /**
+   * Ties placed together in fewer than this share of the runs are dropped.
+   */
+  threshold?: number;
+}
+/**
  * The top brokers of one country.
  */
 export interface CountryBrokers {
@@ -1897,6 +2328,20 @@ export interface CutEntry {
    * Actor name.
    */
   name: string;
+}
+/**
+ * Articulation points and bridges.
+ */
+export interface CutStructure {
+  /**
+   * Nodes whose removal disconnects their component, in index order.
+   */
+  articulation_points: number[];
+  /**
+   * Edges (indices into `Network::edges`) whose removal disconnects their component, in
+   * index order.
+   */
+  bridges: number[];
 }
 /**
  * The dataset summary section of the report.
@@ -2056,6 +2501,157 @@ export interface ProgrammeCoverage {
    * Regions of the area without any participating actor.
    */
   uncovered_regions: string[];
+}
+/**
+ * The decomposition of `T_uig` by groups of geographical units.
+ */
+export interface Decomposition {
+  /**
+   * The between-group part: `T_uig` of the table with geography aggregated to the groups.
+   */
+  between: number;
+  /**
+   * Bootstrap interval of the between-group part, when asked for.
+   */
+  between_interval?: Interval | null;
+  /**
+   * The values of the aggregated table (its `t_uig` is `Decomposition::between`).
+   */
+  between_table: TripleHelix;
+  /**
+   * The bootstrap used, if any.
+   */
+  bootstrap?: BootstrapParams | null;
+  /**
+   * One entry per group, by group name.
+   */
+  groups: GroupSynergy[];
+  /**
+   * The values of the whole table.
+   */
+  total: TripleHelix;
+  /**
+   * Bootstrap interval of the total `T_uig`, when asked for.
+   */
+  total_interval?: Interval | null;
+  /**
+   * `sum_G (n_G / N) T_uig(G)`: the within-group part.
+   */
+  within: number;
+}
+/**
+ * A point estimate with a bootstrap interval.
+ */
+export interface Interval {
+  /**
+   * Bootstrap estimate of the bias: mean of the replicates minus `t` (`t - bias` is the
+   * bias-corrected estimate).
+   */
+  bias: number;
+  /**
+   * The value on the data themselves, `t`.
+   */
+  estimate: number;
+  /**
+   * Lower end of the interval.
+   */
+  lower: number;
+  /**
+   * Standard deviation of the replicates (n - 1): the bootstrap standard error.
+   */
+  std_error: number;
+  /**
+   * Upper end of the interval.
+   */
+  upper: number;
+}
+/**
+ * Entropies and mutual informations of a three-way table, in bits.
+ *
+ * With `p` the cell shares of a table of counts `n_uig` (total `N`), `H_x = -sum p_x log2 p_x`
+ * for each margin and joint margin, `T_xy = H_x + H_y - H_xy` (>= 0) and
+ * `T_uig = H_u + H_i + H_g - H_ui - H_ug - H_ig + H_uig`, which can be negative: a negative
+ * `T_uig` is a reduction of uncertainty that no pair of dimensions explains, Leydesdorff's
+ * *synergy*. Many papers report millibits (1000 x bits).
+ */
+export interface TripleHelix {
+  /**
+   * `H_g`.
+   */
+  h_g: number;
+  /**
+   * `H_i`.
+   */
+  h_i: number;
+  /**
+   * `H_ig`.
+   */
+  h_ig: number;
+  /**
+   * `H_u`.
+   */
+  h_u: number;
+  /**
+   * `H_ug`.
+   */
+  h_ug: number;
+  /**
+   * `H_ui`.
+   */
+  h_ui: number;
+  /**
+   * `H_uig`.
+   */
+  h_uig: number;
+  /**
+   * Total count `N`.
+   */
+  n: number;
+  /**
+   * `T_ig = H_i + H_g - H_ig`.
+   */
+  t_ig: number;
+  /**
+   * `T_ug = H_u + H_g - H_ug`.
+   */
+  t_ug: number;
+  /**
+   * `T_ui = H_u + H_i - H_ui`.
+   */
+  t_ui: number;
+  /**
+   * `T_uig`; negative values are synergy.
+   */
+  t_uig: number;
+}
+/**
+ * The Triple Helix values within one group of geographical units.
+ */
+export interface GroupSynergy {
+  /**
+   * Its contribution to the total: `weight x T_uig(G)`.
+   */
+  contribution: number;
+  /**
+   * Group name (a country, a NUTS 1 region, ...).
+   */
+  group: string;
+  /**
+   * Bootstrap interval of the contribution, when asked for.
+   */
+  interval?: Interval | null;
+  /**
+   * The values computed on the group's part of the table alone.
+   */
+  synergy: TripleHelix;
+  /**
+   * The geographical units of the group (labels of the table's `g`).
+   */
+  units: string[];
+  /**
+   * Share of the total count in the group, `n_G / N`.
+   */
+  weight: number;
 }
 /**
  * A deliverable and its state.
@@ -2258,6 +2854,73 @@ export interface DimensionDistance {
    * Its share of the aggregate distance, `omega_k d_k / sum_l omega_l d_l` (0 when all are 0).
    */
   share: number;
+}
+/**
+ * E-I index of one group or one node.
+ */
+export interface EiEntry {
+  /**
+   * `(E - I) / (E + I)`; NaN without ties.
+   */
+  ei: number;
+  /**
+   * External ties (to other groups).
+   */
+  external: number;
+  /**
+   * Group name or node id.
+   */
+  id: string;
+  /**
+   * Internal ties (within the group).
+   */
+  internal: number;
+}
+/**
+ * Krackhardt's E-I index at graph, group and node level, and the cross-border share.
+ */
+export interface EiIndex {
+  /**
+   * Share of ties that cross group borders, `E / (E + I)`.
+   */
+  cross_border_share: number;
+  /**
+   * Graph-level E-I index.
+   */
+  ei: number;
+  /**
+   * External ties of the whole network.
+   */
+  external: number;
+  /**
+   * Per group (sorted by name): its external ties (to other groups) and internal ties.
+   */
+  groups: EiEntry[];
+  /**
+   * Internal ties of the whole network.
+   */
+  internal: number;
+  /**
+   * Per node, in node order.
+   */
+  nodes: EiEntry[];
+}
+/**
+ * Options of `eigenvector`.
+ */
+export interface EigenvectorParams {
+  /**
+   * Largest number of iterations.
+   */
+  max_iter?: number;
+  /**
+   * Stop when the L1 change of the unit vector is below `n * tol`.
+   */
+  tol?: number;
+  /**
+   * Use edge weights (default: unweighted, as NetworkX's default `weight=None`).
+   */
+  weighted?: boolean;
 }
 /**
  * One piece of evidence's part in a pooled effect.
@@ -2595,6 +3258,103 @@ export interface RuleChoices {
   minimax_regret: number[];
 }
 /**
+ * A measure by group, saying which order produced it.
+ */
+export interface GroupMeasure {
+  /**
+   * Group names, sorted.
+   */
+  groups: string[];
+  /**
+   * The measure.
+   */
+  measure: NodeMeasure;
+  /**
+   * The order that produced the values.
+   */
+  order: AggregationOrder;
+  /**
+   * Whether the aggregated network kept within-group ties as self-loops
+   * (`aggregate_then_compute` only; `drop` otherwise).
+   */
+  self_loops: SelfLoops;
+  /**
+   * One value per group.
+   */
+  values: number[];
+}
+/**
+ * Options of `group_measure`.
+ */
+export interface GroupMeasureParams {
+  /**
+   * The groups.
+   */
+  group_by?: GroupBy & string;
+  /**
+   * The measure.
+   */
+  measure?: NodeMeasure & string;
+  /**
+   * The order of aggregation and computation.
+   */
+  order?: AggregationOrder & string;
+  /**
+   * Within-group ties of the aggregated network (only for `aggregate_then_compute`).
+   */
+  self_loops?: SelfLoops & string;
+}
+/**
+ * What happens when all nodes of one group leave.
+ */
+export interface GroupRemoval {
+  /**
+   * Components of the remaining network.
+   */
+  components: number;
+  /**
+   * Global efficiency of the remaining network (on its own pairs).
+   */
+  efficiency: number;
+  /**
+   * Global efficiency of the intact network.
+   */
+  efficiency_before: number;
+  /**
+   * Giant component of the remaining network.
+   */
+  giant: number;
+  /**
+   * Giant component of the intact network.
+   */
+  giant_before: number;
+  /**
+   * `giant / (n - removed)`: the share of the remaining nodes still in the giant component.
+   */
+  giant_share_of_remaining: number;
+  /**
+   * The group that leaves.
+   */
+  group: string;
+  /**
+   * Its nodes.
+   */
+  removed: number;
+}
+/**
+ * Options of `harmonic`.
+ */
+export interface HarmonicParams {
+  /**
+   * Edge lengths.
+   */
+  distance?: Distance & string;
+  /**
+   * Divide by `n - 1` (NetworkX does not).
+   */
+  normalized?: boolean;
+}
+/**
  * An item of the knowledge hub, ranked for a region.
  */
 export interface HubItem {
@@ -2659,6 +3419,86 @@ export interface HubParams {
    * Quality weights of evidence (an item's score is multiplied by `0.5 + 0.5 x weight`).
    */
   quality_weights?: QualityWeights;
+}
+/**
+ * The result of `synergy_impact`.
+ */
+export interface Impact {
+  /**
+   * The period after.
+   */
+  after: Period;
+  /**
+   * The period before.
+   */
+  before: Period;
+  /**
+   * The bootstrap used.
+   */
+  bootstrap: BootstrapParams;
+  /**
+   * The measures with bootstrap intervals, in the order of `IMPACT_MEASURES`.
+   */
+  measures: ImpactMeasure[];
+  /**
+   * The network of the period after.
+   */
+  network_after: NetworkSize;
+  /**
+   * The network of the period before.
+   */
+  network_before: NetworkSize;
+  /**
+   * Projects overlapping the period after.
+   */
+  projects_after: number;
+  /**
+   * Projects overlapping the period before.
+   */
+  projects_before: number;
+}
+/**
+ * One measure before and after, and the change, with bootstrap intervals.
+ */
+export interface ImpactMeasure {
+  /**
+   * The value after.
+   */
+  after: Interval;
+  /**
+   * The value before, with its interval.
+   */
+  before: Interval;
+  /**
+   * `after - before`.
+   */
+  change: Interval;
+  /**
+   * The measure: `t_uig`, `t_ui`, `t_ug`, `t_ig` (Triple Helix of the participations, bits),
+   * `average_clustering`, `cross_border_share` (`IMPACT_MEASURES`).
+   */
+  measure: string;
+}
+/**
+ * The size of a period's cooperation network (no intervals: see `synergy_impact`).
+ */
+export interface NetworkSize {
+  /**
+   * Actors with at least one tie.
+   */
+  actors: number;
+  /**
+   * Density, `2 ties / (actors (actors - 1))`.
+   */
+  density: number;
+  /**
+   * Mean degree, `2 ties / actors`.
+   */
+  mean_degree: number;
+  /**
+   * Ties.
+   */
+  ties: number;
 }
 /**
  * What a partnership import read, dropped and inferred.
@@ -2801,6 +3641,200 @@ export interface RcaParams {
    * Regions (rows) with a zero total. Default `nan`.
    */
   zero_rows?: Handling & string;
+}
+/**
+ * A proposed transnational initiative.
+ */
+export interface Initiative {
+  /**
+   * Regions of that area.
+   */
+  area_regions: number;
+  /**
+   * Candidates considered.
+   */
+  candidates: number;
+  /**
+   * The guarantee of the greedy selection: `1 - 1/e` (about 0.632) under the size budget
+   * alone, 1/2 with `max_per_country`.
+   */
+  guarantee: number;
+  /**
+   * Members in the order chosen.
+   */
+  members: InitiativeMember[];
+  /**
+   * The joint priority activities covered by the objective.
+   */
+  priorities: string[];
+  /**
+   * The programme whose area is covered.
+   */
+  programme?: string | null;
+  /**
+   * An upper bound of the best objective any initiative within the budget reaches (the
+   * data-dependent bound of Leskovec et al. 2007: `f(S) + sum of the budget's largest
+   * marginal gains w.r.t. S`, the smallest over the greedy steps).
+   */
+  upper_bound: number;
+  /**
+   * The value of the whole initiative.
+   */
+  value: InitiativeValue;
+}
+/**
+ * A member of a proposed initiative and what it adds.
+ */
+export interface InitiativeMember {
+  /**
+   * Its countries (ISO codes).
+   */
+  countries: string[];
+  /**
+   * Its marginal gain of the objective when it joined.
+   */
+  gain: number;
+  /**
+   * The coverage part of the gain (weighted).
+   */
+  gain_coverage: number;
+  /**
+   * The priority part of the gain (weighted).
+   */
+  gain_priorities: number;
+  /**
+   * The synergy part of the gain (weighted).
+   */
+  gain_synergy: number;
+  /**
+   * Its name.
+   */
+  name: string;
+  /**
+   * Joint priority activities it covered first.
+   */
+  new_priorities: string[];
+  /**
+   * Area regions it covered first.
+   */
+  new_regions: string[];
+  /**
+   * The objective after it joined.
+   */
+  objective: number;
+  /**
+   * Candidates whose best synergy with the initiative it raised (it became their most
+   * synergetic member).
+   */
+  represents: number;
+  /**
+   * Step of the greedy selection at which it joined (1 = first).
+   */
+  step: number;
+  /**
+   * The member.
+   */
+  subject: SubjectRef;
+}
+/**
+ * The value of an initiative: the objective and its three parts.
+ */
+export interface InitiativeValue {
+  /**
+   * Share of the programme area covered (None without an area).
+   */
+  coverage?: number | null;
+  /**
+   * `w_s synergy + w_c coverage + w_p priorities`.
+   */
+  objective: number;
+  /**
+   * Score-weighted share of the joint priorities covered (None without any).
+   */
+  priorities?: number | null;
+  /**
+   * Covered synergy, in [0, 1].
+   */
+  synergy: number;
+}
+/**
+ * The result of `joint_priorities`.
+ */
+export interface JointPriorities {
+  /**
+   * Domains shared by at least `min_regions` regions, by domain name.
+   */
+  domains: SharedDomain[];
+  /**
+   * Joint priority activities, best score first (ties by activity id).
+   */
+  priorities: JointPriority[];
+  /**
+   * The regions compared.
+   */
+  regions: string[];
+}
+/**
+ * A named priority domain shared by several regions.
+ */
+export interface SharedDomain {
+  /**
+   * The activities of those priorities.
+   */
+  activities: string[];
+  /**
+   * The domain (`Priority::domain`).
+   */
+  domain: string;
+  /**
+   * Regions with a priority in it.
+   */
+  regions: string[];
+  /**
+   * Their strategies.
+   */
+  strategies: string[];
+}
+/**
+ * An activity shared by several regions' strategies or specialisations.
+ */
+export interface JointPriority {
+  /**
+   * Activity id.
+   */
+  activity: string;
+  /**
+   * The named domains of those priorities.
+   */
+  domains: string[];
+  /**
+   * Activity name, if the dataset lists it.
+   */
+  name?: string | null;
+  /**
+   * Regions whose strategies prioritise it.
+   */
+  prioritised_by: string[];
+  /**
+   * `prioritised_by / regions`.
+   */
+  priority_share: number;
+  /**
+   * The score.
+   */
+  score: number;
+  /**
+   * `specialised_in / regions` (None without a specialisation matrix).
+   */
+  specialisation_share?: number | null;
+  /**
+   * Regions specialised in it (specialisation value >= threshold).
+   */
+  specialised_in: string[];
+  /**
+   * The strategies that do.
+   */
+  strategies: string[];
 }
 /**
  * Wire form of `LabelledMatrix`.
@@ -3038,6 +4072,68 @@ export interface MonitoringParams {
   tolerance?: number;
 }
 /**
+ * An undirected edge of a `Network`, between node indices `source <= target`.
+ */
+export interface NetworkEdge {
+  /**
+   * How many underlying ties the edge stands for: joint projects of a projection, the sum
+   * over the merged organisation pairs of an aggregated network, 1 for an edge list.
+   */
+  count?: number;
+  /**
+   * Index of the first end in `Network::nodes` (the smaller index).
+   */
+  source: number;
+  /**
+   * Index of the second end (equal to `source` for a self-loop).
+   */
+  target: number;
+  /**
+   * Weight (positive and finite): joint projects, Newman weight, money, ...
+   */
+  weight: number;
+}
+/**
+ * A node of a `Network`: an organisation, a region or a country, with the attributes the
+ * cross-border measures group by.
+ */
+export interface NetworkNode {
+  /**
+   * Further attributes (strings), usable as groups with `GroupBy::Attribute`.
+   */
+  attributes?: {
+    [k: string]: string;
+  };
+  /**
+   * Country code.
+   */
+  country?: string | null;
+  /**
+   * Helix kind.
+   */
+  helix?: HelixKind | null;
+  /**
+   * Unique id (an actor id, a region id or a country code).
+   */
+  id: string;
+  /**
+   * Display name.
+   */
+  label?: string | null;
+  /**
+   * Region id.
+   */
+  region?: string | null;
+}
+/**
+ * The serde form of a `Network`: nodes and edges (with node indices).
+ */
+export interface NetworkObject {
+  edges: NetworkEdge[];
+  level?: NodeLevel & string;
+  nodes: NetworkNode[];
+}
+/**
  * The cooperation network of a dataset, as the report shows it.
  */
 export interface NetworkSummary {
@@ -3179,6 +4275,27 @@ export interface OutlookParams {
   standardise?: boolean;
 }
 /**
+ * Options of `pagerank`.
+ */
+export interface PageRankParams {
+  /**
+   * Damping factor.
+   */
+  alpha?: number;
+  /**
+   * Largest number of iterations.
+   */
+  max_iter?: number;
+  /**
+   * Stop when the L1 change is below `n * tol`.
+   */
+  tol?: number;
+  /**
+   * Use edge weights (default, as NetworkX's default `weight="weight"`).
+   */
+  weighted?: boolean;
+}
+/**
  * Columns of the participation list: one row per (project, organisation).
  *
  * Only the two ids are required. In a *flat* list (no organisations file, no projects
@@ -3250,6 +4367,113 @@ export interface ParticipationColumns {
    * Project start date (`YYYY-MM-DD`).
    */
   start?: string | null;
+}
+/**
+ * A recommended partner with the reasons.
+ */
+export interface PartnerCandidate {
+  /**
+   * The recommended partner.
+   */
+  candidate: SubjectRef;
+  /**
+   * The proximity components.
+   */
+  components: Components;
+  /**
+   * Each component's share of the synergy.
+   */
+  contributions: Components;
+  /**
+   * The candidate's countries (ISO codes).
+   */
+  countries: string[];
+  /**
+   * The measurements behind the components.
+   */
+  details: ProximityDetails;
+  /**
+   * Why, in words.
+   */
+  explanation: string;
+  /**
+   * The candidate's helix kinds (of its members, for groups).
+   */
+  helix: HelixKind[];
+  /**
+   * The link score over the best link score among the subject's candidates (0 when all
+   * are 0).
+   */
+  link_normalised: number;
+  /**
+   * The raw link-prediction score.
+   */
+  link_score: number;
+  /**
+   * The candidate's name.
+   */
+  name: string;
+  /**
+   * Rank among the subject's candidates (1 = best).
+   */
+  rank: number;
+  /**
+   * The matchmaking score `(1 - lambda) synergy + lambda link_normalised`, in [0, 1].
+   */
+  score: number;
+  /**
+   * Shared partners (ids), the most telling first (those with the fewest partners).
+   */
+  shared_partners: string[];
+  /**
+   * Who the recommendation is for.
+   */
+  subject: SubjectRef;
+  /**
+   * Proximity synergy.
+   */
+  synergy: number;
+}
+/**
+ * The measurements behind the components, so that a score can be explained.
+ */
+export interface ProximityDetails {
+  /**
+   * Similarity of the activity portfolios before the inverted U.
+   */
+  cognitive_similarity?: number | null;
+  /**
+   * Mean distance between their locations.
+   */
+  distance_km?: number | null;
+  /**
+   * Joint projects (for groups: summed over member pairs, as network edge counts).
+   */
+  joint_projects: number;
+  /**
+   * Jaccard overlap of the network neighbourhoods.
+   */
+  neighbourhood_overlap?: number | null;
+  /**
+   * Share of member pairs in the same community.
+   */
+  same_community?: number | null;
+  /**
+   * Jaccard overlap of the countries (1 for two actors of the same country).
+   */
+  same_country?: number | null;
+  /**
+   * Activities in both portfolios.
+   */
+  shared_activities: string[];
+  /**
+   * Partners (network neighbours) the two have in common.
+   */
+  shared_partners: number;
+  /**
+   * Programmes both take part in or lie in the area of.
+   */
+  shared_programmes: string[];
 }
 /**
  * How to read a partnership list: the columns of each file, the vocabulary and what to
@@ -3398,6 +4622,28 @@ export interface Partnerships {
    * What was read, dropped and inferred.
    */
   summary: ImportSummary;
+}
+/**
+ * Path statistics of a network.
+ */
+export interface PathSummary {
+  /**
+   * Average distance between the ordered node pairs of the giant component (NetworkX
+   * `average_shortest_path_length` on it).
+   */
+  average_path_length: number;
+  /**
+   * Diameter of the giant component (largest distance).
+   */
+  diameter: number;
+  /**
+   * Nodes of the giant (largest) component.
+   */
+  giant_nodes: number;
+  /**
+   * Global efficiency of the whole network: mean of 1 / d over ordered pairs.
+   */
+  global_efficiency: number;
 }
 /**
  * A peer region and why it is close.
@@ -3860,6 +5106,74 @@ export interface ProjectLine {
   project: string;
 }
 /**
+ * Options of `projection`.
+ */
+export interface ProjectionParams {
+  /**
+   * Whether associated partners (without budget of their own) count as partners.
+   */
+  include_associated?: boolean;
+  /**
+   * Whether actors without ties stay in the network.
+   */
+  isolates?: Isolates & string;
+  /**
+   * Projects with more partners than this are left out (large consortia make cliques
+   * that say little about cooperation); `None` keeps all.
+   */
+  max_consortium_size?: number | null;
+  /**
+   * The "stable partnership" threshold: only ties with at least this many joint projects
+   * are kept (1 keeps all).
+   */
+  min_joint_projects?: number;
+  /**
+   * Only projects of these programmes (ids); empty keeps all.
+   */
+  programmes?: string[];
+  /**
+   * The tie weight.
+   */
+  weighting?: Weighting & string;
+  /**
+   * Only projects whose period overlaps this one (see `project_period`); `None` keeps all.
+   */
+  window?: Period | null;
+}
+/**
+ * What a projection kept and dropped.
+ */
+export interface ProjectionSummary {
+  /**
+   * Co-participations: actor pairs counted once per joint project.
+   */
+  co_participations: number;
+  /**
+   * Participations without a contribution (counted as 0 by `Weighting::Money`).
+   */
+  missing_money: number;
+  /**
+   * Distinct actor pairs before the stable-partnership threshold.
+   */
+  pairs: number;
+  /**
+   * Projects selected (programme and window).
+   */
+  projects: number;
+  /**
+   * Projects left out for their consortium size.
+   */
+  projects_too_large: number;
+  /**
+   * Projects with fewer than two partners (no tie).
+   */
+  single_partner_projects: number;
+  /**
+   * Participations of selected projects whose actor is not in the dataset (skipped).
+   */
+  unknown_actors: number;
+}
+/**
  * Parameters of `promethee_ii`.
  */
 export interface PrometheeParams {
@@ -3911,6 +5225,72 @@ export interface PrometheeResult {
    * Rank by net flow (1 = best, ties share the smallest rank).
    */
   rank: number[];
+}
+/**
+ * Options of `recommend`.
+ */
+export interface RecommendParams {
+  /**
+   * Actors to recommend for (ids); empty means every node.
+   */
+  actors?: string[];
+  /**
+   * Only candidates of another group (cross-border partners).
+   */
+  cross_border_only?: boolean;
+  /**
+   * The groups for `cross_border_only` and the explanation.
+   */
+  group_by?: GroupBy & string;
+  /**
+   * Candidates per actor.
+   */
+  k?: number;
+  /**
+   * Shared partners listed in each explanation (at most).
+   */
+  max_explained?: number;
+  /**
+   * The score.
+   */
+  method?: LinkScore & string;
+}
+/**
+ * A recommended partner.
+ */
+export interface Recommendation {
+  /**
+   * The actor the recommendation is for.
+   */
+  actor: string;
+  /**
+   * The recommended partner (not yet tied to the actor).
+   */
+  candidate: string;
+  /**
+   * The candidate's group, if it has one.
+   */
+  candidate_group?: string | null;
+  /**
+   * Why, in words.
+   */
+  explanation: string;
+  /**
+   * Rank among the actor's candidates (1 = best).
+   */
+  rank: number;
+  /**
+   * The score.
+   */
+  score: number;
+  /**
+   * Number of shared partners.
+   */
+  shared_count: number;
+  /**
+   * Shared partners (ids), strongest contributors first, at most `max_explained`.
+   */
+  shared_partners: string[];
 }
 /**
  * The peers of a strategy owner region.
@@ -4057,6 +5437,13 @@ export interface Report {
    * The dataset summary.
    */
   summary: DatasetSummary;
+  /**
+   * Synergy: Triple Helix synergy by country with its decomposition and bootstrap
+   * intervals, top transnational partners for a sample of actors, joint priorities, a
+   * proposed initiative and the synergy impact between programme periods (absent when no
+   * actor has a helix kind, an activity and a region).
+   */
+  synergy?: SynergySummary | null;
   /**
    * Validation findings.
    */
@@ -4210,6 +5597,40 @@ export interface TargetStatus {
   target_year: number;
 }
 /**
+ * The synergy section of the report.
+ */
+export interface SynergySummary {
+  /**
+   * Synergy and network measures of the first two programme periods compared (absent
+   * with fewer than two periods).
+   */
+  impact?: Impact | null;
+  /**
+   * A proposed initiative of six clusters (absent without clusters).
+   */
+  initiative?: Initiative | null;
+  /**
+   * The ten best joint priorities of the regions with a strategy (absent without
+   * strategies).
+   */
+  joint_priorities?: JointPriorities | null;
+  /**
+   * Top three transnational partners for each sample actor (default matchmaking).
+   */
+  recommendations: PartnerCandidate[];
+  /**
+   * The sample actors: per helix kind, the one with the most project participations
+   * (ties: the first listed).
+   */
+  sample_actors: string[];
+  /**
+   * Triple Helix synergy (actors: helix x activity x region) of the whole dataset,
+   * decomposed into country contributions and the between-country term, with bootstrap
+   * intervals (200 replicates, seed 42, basic intervals).
+   */
+  triple_helix: Decomposition;
+}
+/**
  * The result of `Dataset::validate`: all problems, in document order by entity (the
  * collections in the order of `Dataset`'s fields, entities by index; the problems of one
  * entity in the order they were checked).
@@ -4219,6 +5640,72 @@ export interface ValidationReport {
    * Problems found, in document order by entity.
    */
   problems: Problem[];
+}
+/**
+ * A robustness curve.
+ */
+export interface RobustnessCurve {
+  /**
+   * Area under the giant-share curve (trapezoids over the removed share), the R index of
+   * Schneider et al. (2011) in the limit of many steps.
+   */
+  area: number;
+  /**
+   * Points, from the intact network to all nodes removed.
+   */
+  points: RobustnessPoint[];
+  /**
+   * The removal order used.
+   */
+  removal: Removal;
+}
+/**
+ * One point of a robustness curve.
+ */
+export interface RobustnessPoint {
+  /**
+   * Global efficiency of the remaining network divided by n (n - 1) of the intact network,
+   * when asked for.
+   */
+  efficiency?: number | null;
+  /**
+   * Size of the largest component of the remaining network.
+   */
+  giant: number;
+  /**
+   * `giant / n` (n of the intact network).
+   */
+  giant_share: number;
+  /**
+   * Nodes removed.
+   */
+  removed: number;
+  /**
+   * Share of nodes removed.
+   */
+  removed_share: number;
+}
+/**
+ * Options of `robustness`.
+ */
+export interface RobustnessParams {
+  /**
+   * Also compute the global efficiency at each point (an all-pairs computation per point).
+   */
+  efficiency?: boolean;
+  /**
+   * The removal order.
+   */
+  removal?: Removal & string;
+  /**
+   * Seed of the random order (and of ties between equal scores: none, ties go to the lower
+   * index).
+   */
+  seed?: number;
+  /**
+   * Points of the curve besides the intact network: removal of `i / steps` of the nodes.
+   */
+  steps?: number;
 }
 /**
  * Parameters of `scenario_payoffs`.
@@ -4518,6 +6005,19 @@ export interface StarRating {
    * Year, for panels.
    */
   year?: number | null;
+}
+/**
+ * Burt's structural-hole measures of every node.
+ */
+export interface StructuralHoles {
+  /**
+   * Constraint `C(v)`, aligned with the nodes (NaN for isolated nodes).
+   */
+  constraint: number[];
+  /**
+   * Effective size `E(v)` (NaN for isolated nodes).
+   */
+  effective_size: number[];
 }
 /**
  * Options of `subnational_eci`.
