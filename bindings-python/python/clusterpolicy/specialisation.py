@@ -280,7 +280,11 @@ def rpop_presence(
     activity: str = "activity",
     value: str = "value",
 ) -> Any:
-    """Per-capita presence: 1 where RPOP >= ``threshold``, else 0."""
+    """Per-capita presence: 1 where RPOP >= ``threshold``, else 0.
+
+    >>> rpop_presence([[30.0, 10.0], [10.0, 50.0]], [100.0, 300.0]).tolist()
+    [[1.0, 0.0], [0.0, 1.0]]
+    """
     return _rpop_fn(
         _native.rpop_presence_array,
         data,
@@ -548,7 +552,18 @@ def _mapping_dict(mapping: Any) -> Dict[str, Any]:
 
 
 def cluster_employment(data: Data, mapping: Any = None) -> Any:
-    """Employment of each region in each cluster category (sum over its activities)."""
+    """Employment of each region in each cluster category (sum over its activities).
+
+    ``mapping``: a ``ClusterMapping`` dict or ``{category: [activities]}`` (default: the
+    example NACE mapping).
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame([[30.0, 10.0, 5.0], [10.0, 50.0, 5.0]], index=["R1", "R2"], columns=["A", "B", "C"])
+    >>> cluster_employment(df, {"k1": ["A", "B"], "k2": ["C"]})
+          k1   k2
+    R1  40.0  5.0
+    R2  60.0  5.0
+    """
     pd = _pd()
 
     values, rows, cols = _labelled(data)
