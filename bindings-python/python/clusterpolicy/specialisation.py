@@ -141,7 +141,8 @@ def _matrix_fn(
         pd = _pd()
 
         values, rows, cols = kernel(_array(data), *extra, rows=data.index, cols=data.columns, **options)
-        return pd.DataFrame(values, index=data.index.take(rows), columns=data.columns.take(cols))
+        # copy=False: the array is ours (fresh from Rust); pandas >= 3 would otherwise copy it.
+        return pd.DataFrame(values, index=data.index.take(rows), columns=data.columns.take(cols), copy=False)
     values, _, _ = kernel(_array(data), *extra, **options)
     return values
 
@@ -339,8 +340,8 @@ def analyse(
     rows, cols = out["rows"], out["cols"]
     if frame:
         ri, ci = data.index.take(rows), data.columns.take(cols)
-        rca_v = pd.DataFrame(out["rca"], index=ri, columns=ci)
-        pres = pd.DataFrame(out["presence"], index=ri, columns=ci)
+        rca_v = pd.DataFrame(out["rca"], index=ri, columns=ci, copy=False)
+        pres = pd.DataFrame(out["presence"], index=ri, columns=ci, copy=False)
     else:
         ri, ci = pd.Index(rows, name="region"), pd.Index(cols, name="activity")
         rca_v, pres = out["rca"], out["presence"]
@@ -569,7 +570,7 @@ def cluster_employment(data: Data, mapping: Any = None) -> Any:
     values, rows, cols = _labelled(data)
     out, cats = _native.cluster_employment_array(values, rows, cols, _mapping_dict(mapping))
     if _is_frame(data):
-        return pd.DataFrame(out, index=data.index, columns=cats)
+        return pd.DataFrame(out, index=data.index, columns=cats, copy=False)
     return out
 
 
