@@ -105,3 +105,94 @@ describe("network", () => {
     assert.throws(() => net.brokerage("country"), (e) => e.name === "InvalidParameterError");
   });
 });
+
+// A triangle a-b-c with a pendant d on c (weight 2); countries SI, SI, AT, HR. Every value
+// below follows from the definitions by hand (and equals what the Rust core and the Python
+// binding return for the same graph).
+describe("network measures on a small graph", () => {
+  const net = () =>
+    Network.fromEdges(
+      [
+        ["a", "b", 1],
+        ["b", "c", 1],
+        ["c", "a", 1],
+        ["c", "d", 2],
+      ],
+      ["SI", "SI", "AT", "HR"].map((country, i) => ({ id: "abcd"[i], country })),
+    );
+  const close = (ours, expected, what) =>
+    assert.ok(Math.abs(ours - expected) <= 1e-12, `${what}: ${ours} vs ${expected}`);
+  const closeAll = (ours, expected, what) => {
+    assert.equal(ours.length, expected.length, what);
+    expected.forEach((x, i) => close(ours[i], x, `${what}[${i}]`));
+  };
+
+  test("degree, strength, counts, density, clustering, cores, components", () => {
+    const g = net();
+    assert.equal(g.edgeCount, 4);
+    closeAll(g.degree(), [2, 2, 3, 1], "degree");
+    closeAll(g.strength(), [2, 2, 4, 2], "strength");
+    close(g.density(), 4 / 6, "density");
+    // c: one triangle among its three neighbour pairs.
+    closeAll(g.clustering(false), [1, 1, 1 / 3, 0], "clustering");
+    close(g.averageClustering(false), (1 + 1 + 1 / 3) / 4, "average clustering");
+    closeAll(g.coreNumber(), [2, 2, 2, 1], "core number");
+    assert.deepEqual(g.components(), [[0, 1, 2, 3]]);
+    // Local efficiency: a and b see one connected pair, c sees {a, b} tied and d apart (1/3).
+    close(g.localEfficiency(), (1 + 1 + 1 / 3) / 4, "local efficiency");
+    const ps = g.pathSummary();
+    assert.equal(ps.diameter, 2);
+  });
+
+  test("edge and approximate betweenness", () => {
+    const g = net();
+    // The bridge c-d carries the three shortest paths from d.
+    const eb = g.edgeBetweenness({ normalized: false });
+    const edges = g.toObject().edges;
+    const cd = edges.findIndex((e) => g.ids[e.source] === "c" && g.ids[e.target] === "d");
+    close(eb[cd], 3, "edge betweenness c-d");
+    const exact = g.betweenness({});
+    const approx = g.approximateBetweenness({ epsilon: 0.1, delta: 0.1, seed: 7 });
+    assert.equal(approx.values.length, 4);
+    assert.ok(approx.bound > 0);
+    exact.forEach((x, i) => assert.ok(Math.abs(x - approx.values[i]) <= approx.bound, `node ${i}`));
+    assert.deepEqual(g.approximateBetweenness({ epsilon: 0.1, delta: 0.1, seed: 7 }), approx);
+  });
+
+  test("assortativity, structural holes, link scores", () => {
+    const g = net();
+    // Newman's r over the ties' country pairs: e_SI,SI = 2/8, e_SI,AT = e_AT,SI = 2/8,
+    // e_AT,HR = e_HR,AT = 1/8; a = (4/8, 3/8, 1/8); r = (2/8 - 26/64) / (1 - 26/64).
+    close(g.attributeAssortativity("country"), (0.25 - 26 / 64) / (1 - 26 / 64), "attribute assortativity");
+    // Burt's effective size: n - 2t/n with t ties among the ego's contacts (c: 3 - 2/3).
+    closeAll(g.structuralHoles(false).effective_size, [1, 1, 3 - 2 / 3, 1], "effective size");
+    closeAll(g.linkScores([["a", "d"], ["b", "d"]], "common_neighbours"), [1, 1], "common neighbours");
+    assert.throws(() => g.linkScores([["a", "zz"]], "common_neighbours"), /zz/);
+  });
+
+  test("communities: Leiden, modularity, consensus", () => {
+    const g = net();
+    const leiden = g.leiden({ seed: 1 });
+    assert.equal(leiden.membership[0], leiden.membership[1]);
+    // Q = sum_c [L_c / m - (d_c / 2m)^2] with weights: m = 5; {a, b}: L 1, d 4; {c, d}: L 2, d 6.
+    close(g.modularity([0, 0, 1, 1], 1, true), 1 / 5 - (4 / 10) ** 2 + 2 / 5 - (6 / 10) ** 2, "modularity");
+    assert.throws(() => g.modularity([0, 1], 1, true), (e) => e.name === "ShapeMismatchError");
+    const c = g.consensus({ runs: 5 });
+    assert.equal(c.stability.length, 4);
+    assert.deepEqual(g.consensus({ runs: 5 }), c);
+  });
+
+  test("vulnerability: robustness curve and group removal", () => {
+    const g = net();
+    const r = g.robustness({ removal: "degree" });
+    // Removing c (the highest degree) leaves {a, b} and d.
+    assert.deepEqual(
+      r.points.slice(0, 2).map((p) => p.giant),
+      [4, 2],
+    );
+    const removal = g.groupRemoval("country");
+    const at = removal.find((x) => x.group === "AT");
+    assert.equal(at.giant, 2);
+    assert.equal(at.components, 2);
+  });
+});
