@@ -116,6 +116,8 @@ def baseline(name: str) -> Any:
         "source": b"region,activity,value\nR,A,1\n",
         "participations": b"project,organisation\nP,O\n",
         "text": "region,activity,value\nR,A,1\n",
+        "pairs": [("a", "b")],
+        "membership": {"a": 0, "b": 0, "c": 1},
         "net": _network(),
         "network": _network(),
         "preset": "default",

@@ -141,7 +141,8 @@ def _matrix_fn(
         pd = _pd()
 
         values, rows, cols = kernel(_array(data), *extra, rows=data.index, cols=data.columns, **options)
-        return pd.DataFrame(values, index=data.index.take(rows), columns=data.columns.take(cols))
+        # copy=False: the array is ours (fresh from Rust); pandas >= 3 would otherwise copy it.
+        return pd.DataFrame(values, index=data.index.take(rows), columns=data.columns.take(cols), copy=False)
     values, _, _ = kernel(_array(data), *extra, **options)
     return values
 
@@ -280,7 +281,11 @@ def rpop_presence(
     activity: str = "activity",
     value: str = "value",
 ) -> Any:
-    """Per-capita presence: 1 where RPOP >= ``threshold``, else 0."""
+    """Per-capita presence: 1 where RPOP >= ``threshold``, else 0.
+
+    >>> rpop_presence([[30.0, 10.0], [10.0, 50.0]], [100.0, 300.0]).tolist()
+    [[1.0, 0.0], [0.0, 1.0]]
+    """
     return _rpop_fn(
         _native.rpop_presence_array,
         data,
@@ -335,8 +340,8 @@ def analyse(
     rows, cols = out["rows"], out["cols"]
     if frame:
         ri, ci = data.index.take(rows), data.columns.take(cols)
-        rca_v = pd.DataFrame(out["rca"], index=ri, columns=ci)
-        pres = pd.DataFrame(out["presence"], index=ri, columns=ci)
+        rca_v = pd.DataFrame(out["rca"], index=ri, columns=ci, copy=False)
+        pres = pd.DataFrame(out["presence"], index=ri, columns=ci, copy=False)
     else:
         ri, ci = pd.Index(rows, name="region"), pd.Index(cols, name="activity")
         rca_v, pres = out["rca"], out["presence"]
@@ -548,13 +553,24 @@ def _mapping_dict(mapping: Any) -> Dict[str, Any]:
 
 
 def cluster_employment(data: Data, mapping: Any = None) -> Any:
-    """Employment of each region in each cluster category (sum over its activities)."""
+    """Employment of each region in each cluster category (sum over its activities).
+
+    ``mapping``: a ``ClusterMapping`` dict or ``{category: [activities]}`` (default: the
+    example NACE mapping).
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame([[30.0, 10.0, 5.0], [10.0, 50.0, 5.0]], index=["R1", "R2"], columns=["A", "B", "C"])
+    >>> cluster_employment(df, {"k1": ["A", "B"], "k2": ["C"]})
+          k1   k2
+    R1  40.0  5.0
+    R2  60.0  5.0
+    """
     pd = _pd()
 
     values, rows, cols = _labelled(data)
     out, cats = _native.cluster_employment_array(values, rows, cols, _mapping_dict(mapping))
     if _is_frame(data):
-        return pd.DataFrame(out, index=data.index, columns=cats)
+        return pd.DataFrame(out, index=data.index, columns=cats, copy=False)
     return out
 
 

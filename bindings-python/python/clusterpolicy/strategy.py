@@ -122,7 +122,7 @@ def normalise(matrix: Matrix, types: Types, method: str = "vector") -> Any:
     out = _native.normalise_array(values, _types(types), method)
     if rows is not None:
         pd: Any = importlib.import_module("pandas")
-        return pd.DataFrame(out, index=rows, columns=cols)
+        return pd.DataFrame(out, index=rows, columns=cols, copy=False)
     return out
 
 
@@ -409,7 +409,7 @@ def region_profiles(dataset: Dataset, year: Optional[int] = None) -> Tuple[Any, 
     dimensions = {d["name"]: list(d["variables"]) for d in dims}
     try:
         pd: Any = importlib.import_module("pandas")
-        return pd.DataFrame(values, index=rows, columns=cols), dimensions
+        return pd.DataFrame(values, index=rows, columns=cols, copy=False), dimensions
     except ImportError:  # pragma: no cover
         return values, dimensions
 
