@@ -165,7 +165,28 @@ def test_cosine_profile_is_jaffe_proximity() -> None:
     assert abs(sum(v for v in p["contributions"].values() if v is not None) - p["synergy"]) < 1e-12
 
 
-# --- slow implementations on the sample dataset -------------------------------------------
+# --- slow implementations on the sample dataset and random tables ---------------------------
+
+
+def test_random_tables_match_slow_numpy_and_the_invariants() -> None:
+    rng = np.random.default_rng(2026)
+    for trial in range(40):
+        shape = tuple(int(k) for k in rng.integers(1, 6, size=3))
+        counts = np.floor(rng.exponential(3.0, size=shape)) * (rng.random(shape) < 0.7)
+        counts.flat[0] += 1.0  # never all zero
+        th = cs.triple_helix_values(counts)
+        assert abs(th["t_uig"] - slow_t_uig(counts)) < 1e-12, trial
+        assert min(th["t_ui"], th["t_ug"], th["t_ig"]) >= -1e-12  # bilateral terms are >= 0
+        # Relabelling the categories (permuting each axis) and scaling the counts change nothing.
+        perm = counts[rng.permutation(shape[0])][:, rng.permutation(shape[1])][:, :, rng.permutation(shape[2])]
+        assert abs(cs.triple_helix_values(perm)["t_uig"] - th["t_uig"]) < 1e-12
+        assert abs(cs.triple_helix_values(3.0 * counts)["t_uig"] - th["t_uig"]) < 1e-12
+        # Any grouping of the third axis: T = within + between (Leydesdorff & Strand 2013).
+        groups = {str(k): f"G{int(rng.integers(0, 3))}" for k in range(shape[2])}
+        d = cs.decompose(counts, groups)
+        assert abs(d["within"] + d["between"] - th["t_uig"]) < 1e-12
+
+
 
 
 def test_sample_table_and_decomposition_match_slow_numpy() -> None:
@@ -264,6 +285,11 @@ def test_joint_priorities_initiatives_and_impact_on_the_sample() -> None:
     # The (rows, cols, values) form is the same matrix.
     as_tuple = (list(rca.index), list(rca.columns), rca.to_numpy())
     assert dumps(cs.joint_priorities(ds, as_tuple)) == dumps(jp)
+    long = rca.stack().rename("value").rename_axis(["region", "activity"]).reset_index()
+    assert dumps(cs.joint_priorities(ds, long)) == dumps(jp)
+    pl = pytest.importorskip("polars")
+    as_polars = pl.DataFrame({c: long[c].to_numpy() for c in long.columns})
+    assert dumps(cs.joint_priorities(ds, as_polars)) == dumps(jp)
     ini = cs.design_initiative(ds, budget=4)
     members = [m["subject"] for m in ini["members"]]
     assert len(members) == 4

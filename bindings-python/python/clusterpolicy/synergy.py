@@ -14,7 +14,8 @@ kinds are ``actor``, ``cluster``, ``region`` and ``country``. Options are keywor
 of the core ``XxxParams`` structs (nested options as dicts); a wrong one raises
 ``InvalidParameterError`` naming it, and an unknown choice lists the allowed values.
 A specialisation matrix (region x activity, e.g. RCA) is a wide DataFrame (index regions,
-columns activities) or a ``(rows, cols, values)`` tuple.
+columns activities), a long one (columns ``region``, ``activity``, ``value``) or a
+``(rows, cols, values)`` tuple.
 
 >>> import numpy as np
 >>> import clusterpolicy as cp
@@ -70,7 +71,7 @@ __all__ = [
 #: the dict ``{"kind": ..., "id": ...}``.
 Subject = Union[Tuple[str, str], Mapping[str, str]]
 
-#: A region x activity matrix: a wide DataFrame or ``(rows, cols, values)``.
+#: A region x activity matrix: a wide or long DataFrame or ``(rows, cols, values)``.
 Specialisation = Any
 
 #: A labelled three-way table (the result of :func:`triple_helix_table`) or a bare 3-D array.
@@ -119,13 +120,15 @@ def _with_counts(r: Dict[str, Any], title: str) -> Result:
 def _specialisation(x: Specialisation) -> Optional[Tuple[List[str], List[str], np.ndarray]]:
     if x is None:
         return None
+    if hasattr(x, "columns") and {"region", "activity", "value"} <= set(x.columns):
+        x = x.pivot_table(index="region", columns="activity", values="value", aggfunc="sum", dropna=False)
     if hasattr(x, "index") and hasattr(x, "columns") and hasattr(x, "to_numpy"):
         values = matrix(x.to_numpy(dtype=np.float64), "specialisation")
         return [str(r) for r in x.index], [str(c) for c in x.columns], values
     if isinstance(x, tuple) and len(x) == 3:
         rows, cols, values = x
         return [str(r) for r in rows], [str(c) for c in cols], matrix(values, "specialisation")
-    raise TypeError(f"specialisation: expected a wide DataFrame or (rows, cols, values), got {type(x).__name__}")
+    raise TypeError(f"specialisation: expected a DataFrame or (rows, cols, values), got {type(x).__name__}")
 
 
 def _matrix_wire(x: Any) -> Any:
