@@ -10,7 +10,10 @@ Compared against:
   the between-group table aggregated by hand, the cosine of two share vectors): 1e-12, the
   same sums in another order;
 * the Rust core itself: the report's synergy section (built in Rust by ``cp.report``) and
-  ``summarise`` through the binding must serialise to the same JSON bytes.
+  ``summarise`` through the binding must serialise to the same JSON bytes;
+* real data: the held-out evaluation on CORDIS (FP7 recommends, Horizon 2020 judges) gives
+  the counts of tests/tests/synergy_cordis.rs exactly and the figures quoted in the core's
+  docs to half a unit of their last quoted digit.
 
 Skipped with a notice without ../shared (failing when CI=true), as the other binding tests.
 """
@@ -326,6 +329,50 @@ def test_match_actors_and_heldout_evaluation() -> None:
     cn = next(p for p in e["predictors"] if p["predictor"] == "common_neighbours")
     assert cn["auc"] == 1.0  # a-c and b-d share a partner, a-d does not
     assert dumps(cs.heldout_evaluation(before, after, m)) == dumps(e)
+
+
+#: (AUC, average precision, precision@10, recall@10, precision@20, recall@20) per predictor
+#: as quoted in the core's module docs (tests/tests/synergy_cordis.rs checks them in Rust).
+CORDIS_TABLE = {
+    "matchmaking": (0.793, 0.061, 0.095, 0.061, 0.079, 0.097),
+    "adamic_adar": (0.772, 0.058, 0.096, 0.059, 0.080, 0.097),
+    "resource_allocation": (0.780, 0.059, 0.094, 0.059, 0.078, 0.096),
+    "common_neighbours": (0.767, 0.051, 0.094, 0.058, 0.078, 0.095),
+    "proximity_synergy": (0.716, 0.025, 0.030, 0.022, 0.027, 0.037),
+    "preferential_attachment": (0.705, 0.042, 0.072, 0.042, 0.059, 0.068),
+    "jaccard": (0.707, 0.033, 0.052, 0.030, 0.043, 0.048),
+}
+
+
+def test_cordis_heldout_evaluation_reproduces_the_documented_figures() -> None:
+    """FP7 recommends, Horizon 2020 judges (real data, ../shared/data). The evaluation is
+    deterministic: counts exact, quoted figures to half a unit of their last digit."""
+    data = need(SHARED / "data" / "cordis-fp7-sod16").parent
+    fp7 = cp.model.read_partnerships(
+        data / "cordis-fp7-sod16/fp7_project_org_edges.tsv",
+        data / "cordis-fp7-sod16/fp7_orgs_nuts.tsv",
+        spec="cordis_fp7_sod",
+    ).to_dataset("fp7")
+    h2020 = cp.model.read_partnerships(
+        need(data / "cordis-h2020-sod16") / "edges.csv",
+        data / "cordis-h2020-sod16/unique_org.csv",
+        data / "cordis-h2020-sod16/projects.csv",
+        spec="cordis_h2020_sod",
+    ).to_dataset("h2020")
+    m = cs.match_actors(fp7, h2020)
+    assert (m["by_id"], m["by_name"], m["ambiguous_names"], len(m["pairs"])) == (1_524, 4_336, 43, 5_860)
+    assert all((p["rule"] == "id") == (p["a"] == p["b"]) for p in m["pairs"])
+    e = cs.heldout_evaluation(fp7, h2020, m)
+    assert (e["matched"], e["population"], e["ties_before"]) == (5_860, 5_606, 206_793)
+    assert (e["ties_after"], e["new_ties"], e["repeated_ties"], e["queries"]) == (96_003, 54_382, 41_621, 5_455)
+    assert abs(e["positive_rate"] - 0.0037) <= 0.5e-4
+    scores = {p["predictor"]: p for p in e["predictors"]}
+    for name, quoted in CORDIS_TABLE.items():
+        p = scores[name]
+        at = {a["k"]: a for a in p["at_k"]}
+        ours = (p["auc"], p["average_precision"], at[10]["precision"], at[10]["recall"], at[20]["precision"], at[20]["recall"])
+        for value, q in zip(ours, quoted):
+            assert abs(value - q) <= 0.5e-3 + 1e-12, (name, value, q)
 
 
 # --- determinism, errors, pickling ----------------------------------------------------------
