@@ -247,6 +247,13 @@ def test_proximity_matrix_context_and_pairs_agree() -> None:
     one = cs.proximity(ds, subjects[0], subjects[1])
     assert dumps(one) == dumps(m["pairs"][0]) == dumps(many[1])
     assert dumps(ctx.matrix(subjects)) == dumps(m)
+    net, _ = cp.network.projection(ds)
+    assert ctx.network() == net
+    stable = cs.SynergyContext(ds, projection={"min_joint_projects": 2})
+    assert stable.network().edge_count < net.edge_count
+    assert dumps(stable.match_partners([subjects[0]], k=2)) == dumps(
+        cs.match_partners(ds, [subjects[0]], k=2, proximity={"projection": {"min_joint_projects": 2}})
+    )
 
 
 # --- the Rust result ------------------------------------------------------------------------

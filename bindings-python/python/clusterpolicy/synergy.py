@@ -523,7 +523,9 @@ class SynergyContext:
     wrong one). :meth:`proximities` builds the core ``SynergyContext`` (the projection, its
     communities and the relatedness of activities) once for all the pairs it is given;
     :meth:`proximity`, :meth:`matrix` and :meth:`match_partners` each build it once per
-    call. Pickles (the dataset and the options).
+    call (the core context borrows the dataset, which cannot be kept across calls without
+    unsafe code, forbidden in this workspace). :meth:`network` is the projection it uses.
+    Pickles (the dataset and the options).
 
     >>> import clusterpolicy as cp
     >>> ctx = SynergyContext(cp.sample_dataset(), cognitive="cosine")
@@ -532,6 +534,8 @@ class SynergyContext:
     >>> ps = ctx.proximities([(("cluster", "CL-001"), ("cluster", "CL-002")), (("region", "SI04"), ("region", "HR05"))])
     >>> [round(p["synergy"], 12) == round(ctx.proximity(p["a"], p["b"])["synergy"], 12) for p in ps]
     [True, True]
+    >>> ctx.network().node_count > 0
+    True
     """
 
     dataset: Dataset
@@ -564,6 +568,12 @@ class SynergyContext:
     def matrix(self, subjects: Sequence[Subject]) -> Result:
         """Proximity synergy between every pair of subjects (see :func:`proximity_matrix`)."""
         return proximity_matrix(self.dataset, subjects, **self.params)
+
+    def network(self) -> Any:
+        """The cooperation network the context uses: the projection of its ``projection``
+        options (see :func:`clusterpolicy.network.projection`)."""
+        net, _ = _native.net_projection(self.dataset, **self.params["projection"])
+        return net
 
     def match_partners(self, subjects: Sequence[Subject], **params: Any) -> List[Dict[str, Any]]:
         """Partner candidates with this context's proximity options (see
