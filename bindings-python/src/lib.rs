@@ -17,6 +17,7 @@
 //! | `report.rs` | `report`, `report_html` (core `report`) |
 //! | `sample.rs` | `sample_dataset` (core `sample`) |
 //! | `strategy.rs` | `topsis_array`, `vikor_array`, `promethee_ii_array`, `smaa_array`, `ahp_array`, `did_panel`, `evidence_feedback`, ... (core `strategy`) |
+//! | `synergy.rs` | `syn_triple_helix_values`, `syn_triple_helix_decomposition`, `syn_proximity`, `syn_match_partners`, `syn_design_initiative`, ... (core `synergy`) |
 //! | `specialisation.rs` | `rca_array`, `presence_array`, `analyse_array`, ... (core `specialisation`) |
 //!
 //! Build with `maturin develop --release` in a virtual environment (see
@@ -33,6 +34,7 @@ mod report;
 mod sample;
 mod specialisation;
 mod strategy;
+mod synergy;
 
 use pyo3::prelude::*;
 
@@ -76,6 +78,13 @@ mod _native {
         project_monitoring, promethee_ii_array, region_profiles, scenario_payoffs, scenario_rules_array, smaa_array,
         strategy_scoreboard, strategy_summary, topsis_array, vikor_array, weight_breakpoints_array,
         weighted_product_array, weighted_sum_array,
+    };
+    #[pymodule_export]
+    use super::synergy::{
+        syn_context_proximities, syn_decompose, syn_design_initiative, syn_evaluate_initiatives,
+        syn_heldout_evaluation, syn_joint_priorities, syn_match_actors, syn_match_partners, syn_proximity,
+        syn_proximity_matrix, syn_proximity_params, syn_summarise, syn_synergy_impact, syn_triple_helix,
+        syn_triple_helix_bootstrap, syn_triple_helix_decomposition, syn_triple_helix_table, syn_triple_helix_values,
     };
     use pyo3::prelude::*;
 

@@ -68,7 +68,7 @@ from clusterpolicy._native import (
 from clusterpolicy._types import DatasetDict, ProblemDict, ProblemKind, Severity
 
 # The submodules, mirroring the core's modules.
-from clusterpolicy import complexity, model, network, sample, specialisation, strategy  # noqa: E402
+from clusterpolicy import complexity, model, network, sample, specialisation, strategy, synergy  # noqa: E402
 from clusterpolicy import report as _report_module  # noqa: E402
 
 if TYPE_CHECKING:
@@ -91,6 +91,7 @@ __all__ = [
     "specialisation",
     "complexity",
     "network",
+    "synergy",
     "strategy",
     "report",
     "sample",
