@@ -45,7 +45,10 @@ function normalise(node) {
     out[key] = key === "description" && typeof value === "string" ? cleanDescription(value) : normalise(value);
   }
   if (typeof out.$ref === "string" && Object.keys(out).length > 1) {
-    const { $ref, ...rest } = out;
+    // A `default` next to the reference would make the generator intersect the type with the
+    // default's type (`GeographyLevel & string`, which rejects `{ level: 2 }`); the field's
+    // description states the default.
+    const { $ref, default: _default, ...rest } = out;
     return { ...rest, allOf: [{ $ref }] };
   }
   return out;

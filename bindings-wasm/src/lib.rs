@@ -18,6 +18,7 @@
 //! | [`strategy`] | `topsis`, `vikor`, `prometheeII`, `weightedSum`, `weightedProduct`, `normalise`, `ahp`, `weightBreakpoints`, `smaa`, `scenarioRules`, `achievementRate`, `strategyScoreboard`, `didTwoPeriod`, `didPanel`, `beforeAfter`, `pilotPanel`, `peerDistances`, `nearestPeers`, `regionProfiles`, `poolEvidence`, `evidenceFeedback`, `knowledgeHub`, `scenarioPayoffs`, `programmeMonitoring`, `projectMonitoring`, `strategySummary` | [`clusterpolicy::strategy`] |
 //! | [`specialisation`] | `rca`, `presence`, `symmetricRca`, `rpop`, `analyse`, `variety`, `shiftShare`, `starClusters`, `starRatings`, `exampleNaceMapping`, `summariseSpecialisation`, `observationMatrix` | [`clusterpolicy::specialisation`] |
 //! | [`complexity`] | `relatedness`, `relatednessDensity`, `relativeRelatedness`, `economicComplexity`, `subnationalEci`, `complexityOutlook`, `opportunityGain`, `complexityProfile`, `priorityMaps`, `backtest` | [`clusterpolicy::complexity`] |
+//! | [`synergy`] | `tripleHelixValues`, `tripleHelixTable`, `tripleHelix`, `tripleHelixBootstrap`, `decompose`, `tripleHelixDecomposition`, `proximity`, `proximityMatrix`, class `SynergyContext`, `matchPartners`, `jointPriorities`, `designInitiative`, `evaluateInitiatives`, `synergyImpact`, `matchActors`, `heldoutEvaluation`, `synergySummary` | [`clusterpolicy::synergy`] |
 //! | [`error`] | every thrown value is an `Error` whose `name` is the kind; `errorKinds()` | [`clusterpolicy::Error`] |
 //! | [`conversion`] | plain objects in and out (serde) | |
 //!
@@ -49,6 +50,7 @@ pub mod report;
 pub mod sample;
 pub mod specialisation;
 pub mod strategy;
+pub mod synergy;
 
 use wasm_bindgen::prelude::*;
 
@@ -74,6 +76,11 @@ pub use strategy::{
     normalise, peer_distances, pilot_panel, pool_evidence, programme_monitoring, project_monitoring, promethee_ii,
     region_profiles, scenario_payoffs, scenario_rules, smaa, strategy_scoreboard, strategy_summary, topsis, vikor,
     weight_breakpoints, weighted_product, weighted_sum,
+};
+pub use synergy::{
+    SynergyContext, decompose, design_initiative, evaluate_initiatives, heldout_evaluation, joint_priorities,
+    match_actors, match_partners, proximity, proximity_matrix, synergy_impact, synergy_summary, triple_helix,
+    triple_helix_bootstrap, triple_helix_decomposition, triple_helix_table, triple_helix_values,
 };
 
 /// Runs when the module is instantiated: routes Rust panic messages to `console.error`.

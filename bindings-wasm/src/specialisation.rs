@@ -107,7 +107,7 @@ fn params<T: DeserializeOwned + Default>(obj: Option<JsValue>, what: &str) -> Re
 }
 
 /// A `MatrixInput` plain object as a labelled matrix.
-fn matrix(obj: &JsValue, what: &str) -> Result<LabelledMatrix, JsValue> {
+pub(crate) fn matrix(obj: &JsValue, what: &str) -> Result<LabelledMatrix, JsValue> {
     if !obj.is_object() {
         return Err(type_error(what, "a { rows, cols, values } object", obj));
     }

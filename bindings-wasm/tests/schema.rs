@@ -128,6 +128,32 @@ fn generated() -> String {
         generator.subschema_for::<cx::Backtest>();
     }
     {
+        use clusterpolicy::synergy as sy;
+        generator.subschema_for::<sy::TripleHelix>();
+        generator.subschema_for::<sy::ThreeWayTable>();
+        generator.subschema_for::<sy::TripleHelixParams>();
+        generator.subschema_for::<sy::BootstrapParams>();
+        generator.subschema_for::<sy::TripleHelixBootstrap>();
+        generator.subschema_for::<sy::DecompositionParams>();
+        generator.subschema_for::<sy::Decomposition>();
+        generator.subschema_for::<sy::ProximityParams>();
+        generator.subschema_for::<sy::Proximity>();
+        generator.subschema_for::<sy::ProximityMatrix>();
+        generator.subschema_for::<sy::MatchParams>();
+        generator.subschema_for::<Vec<sy::PartnerCandidate>>();
+        generator.subschema_for::<sy::JointPriorityParams>();
+        generator.subschema_for::<sy::JointPriorities>();
+        generator.subschema_for::<sy::InitiativeParams>();
+        generator.subschema_for::<sy::Initiative>();
+        generator.subschema_for::<Vec<sy::InitiativeValue>>();
+        generator.subschema_for::<sy::ImpactParams>();
+        generator.subschema_for::<sy::Impact>();
+        generator.subschema_for::<sy::ActorMatching>();
+        generator.subschema_for::<sy::HeldOutParams>();
+        generator.subschema_for::<sy::HeldOutEvaluation>();
+        generator.subschema_for::<sy::SynergySummary>();
+    }
+    {
         use clusterpolicy::model::csv;
         generator.subschema_for::<csv::LongCsvOptions>();
         generator.subschema_for::<csv::LongTable>();

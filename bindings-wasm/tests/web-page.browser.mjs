@@ -28,6 +28,7 @@ import {
   evidenceFeedback,
   exampleNaceMapping,
   longTableDataset,
+  matchPartners,
   networkProjection,
   observationMatrix,
   priorityMaps,
@@ -243,6 +244,21 @@ describe("the example page in headless Chromium", () => {
           assert.equal(got[i].candidate.text, doc.actors.find((a) => a.id === r.candidate).name);
           same(got[i].score, r.score, 3, `${actor} -> ${r.candidate}`);
           same(got[i].shared, r.shared_count, 0, `${actor} -> ${r.candidate} shared`);
+        });
+        // Synergy matchmaking: transnational when the box is ticked, explained.
+        const matches = matchPartners(ds, [{ kind: "actor", id: actor }], { k: 8, transnational: crossBorder });
+        assert.ok(matches.length > 0, `${actor}: matchmaking candidates`);
+        const shown = await rows("matchmaking");
+        assert.equal(shown.length, matches.length);
+        matches.forEach((r, i) => {
+          const what = `${actor} -> ${r.candidate.id} (matchmaking)`;
+          same(shown[i].rank, r.rank, 0, `${what} rank`);
+          assert.equal(shown[i].candidate.text, r.name);
+          assert.equal(shown[i].country.text, r.countries.join(", "));
+          same(shown[i].score, r.score, 3, `${what} score`);
+          same(shown[i].synergy, r.synergy, 3, `${what} synergy`);
+          same(shown[i].link, r.link_normalised, 3, `${what} link`);
+          assert.equal(shown[i].why.text, r.explanation);
         });
       }
       await page.setChecked("#cross-border", false);

@@ -54,6 +54,10 @@ export type ShiftKind = "absolute" | "relative";
  */
 export type Deviation = "underspending" | "overspending";
 /**
+ * By which rule two actors were matched.
+ */
+export type MatchRule = "id" | "name";
+/**
  * Which order produced a measure by group.
  */
 export type AggregationOrder = "compute_then_aggregate" | "aggregate_then_compute";
@@ -142,6 +146,10 @@ export type Normalisation =
   | "zavadskas_turskis"
   | "none";
 /**
+ * How the cognitive similarity of two activity portfolios is measured.
+ */
+export type CognitiveMeasure = "cosine" | "soft_cosine";
+/**
  * Which algorithm `consensus` runs.
  */
 export type CommunityMethod = "louvain" | "leiden";
@@ -168,6 +176,10 @@ export type Convention = "exact" | "econ_geo";
  */
 export type CoordinatorMatching = "exact" | "lenient";
 /**
+ * How a unit with several activities is counted.
+ */
+export type Counting = "fractional" | "whole";
+/**
  * Whether more or less of a criterion is better.
  */
 export type CriterionType = "benefit" | "cost";
@@ -182,6 +194,21 @@ export type CriterionType = "benefit" | "cost";
  * strings count as missing is said by the loader (see `Missing`).
  */
 export type Decimal = "point" | "comma";
+/**
+ * The geographical unit of a `ThreeWayTable` or of the groups of a decomposition.
+ *
+ * In JSON: `"region"`, `"country"` or `{"level": 2}`.
+ */
+export type GeographyLevel =
+  | "region"
+  | "country"
+  | {
+      level: number;
+    };
+/**
+ * What a unit of a `ThreeWayTable` built from a dataset is.
+ */
+export type Unit = "actors" | "participations";
 /**
  * The field delimiter of a CSV file.
  */
@@ -242,18 +269,6 @@ export type SelfLoops = "keep" | "drop";
  */
 export type Handling = "nan" | "zero" | "drop" | "error";
 /**
- * What a knowledge-hub item is.
- */
-export type HubItemKind = "evidence" | "measure";
-/**
- * Whether actors without any tie stay in a network.
- */
-export type Isolates = "keep" | "drop";
-/**
- * The order of region and activity labels in matrices, panels and the dataset.
- */
-export type LabelOrder = "sorted" | "natural" | "first_seen";
-/**
  * A link-prediction score of a non-tied pair `(u, v)` with neighbour sets `N(u)`, `N(v)`.
  *
  * | score | formula | source |
@@ -268,6 +283,35 @@ export type LabelOrder = "sorted" | "natural" | "first_seen";
  */
 export type LinkScore =
   "common_neighbours" | "jaccard" | "adamic_adar" | "resource_allocation" | "preferential_attachment";
+/**
+ * How organisational proximity is read from the cooperation network.
+ */
+export type OrganisationalMeasure = "neighbourhood" | "community" | "mean";
+/**
+ * Whether actors without any tie stay in a network.
+ */
+export type Isolates = "keep" | "drop";
+/**
+ * How the weight of a tie between two actors is computed from their joint projects.
+ *
+ * For a project `p` with `n_p` partners (after the consortium-size filter):
+ *
+ * | rule | contribution of `p` to `w_ij` | source |
+ * |---|---|---|
+ * | `joint_projects` | 1 | the "stacked" co-participation count |
+ * | `newman` | 1 / (n_p - 1) | Newman (2001), Phys. Rev. E 64, 016132: an actor's strength is its number of projects |
+ * | `fractional` | 2 / (n_p (n_p - 1)) | full fractional counting: each project adds 1 to the network in total (Perianes-Rodriguez, Waltman & van Eck 2016, J. Informetrics 10, 1178) |
+ * | `money` | (c_ip + c_jp) / (n_p - 1) | each partner's contribution (`Partner::contribution`, missing = 0) spread evenly over its n_p - 1 ties, so a project's ties add up to its total contribution; ties of weight 0 are dropped |
+ */
+export type Weighting = "joint_projects" | "newman" | "fractional" | "money";
+/**
+ * What a knowledge-hub item is.
+ */
+export type HubItemKind = "evidence" | "measure";
+/**
+ * The order of region and activity labels in matrices, panels and the dataset.
+ */
+export type LabelOrder = "sorted" | "natural" | "first_seen";
 /**
  * What to do with a missing value: an empty cell or `NA`, `NaN`, `null`, `N/A` (any case).
  */
@@ -312,19 +356,6 @@ export type ProblemKind =
  * How serious a problem is.
  */
 export type Severity = "error" | "warning";
-/**
- * How the weight of a tie between two actors is computed from their joint projects.
- *
- * For a project `p` with `n_p` partners (after the consortium-size filter):
- *
- * | rule | contribution of `p` to `w_ij` | source |
- * |---|---|---|
- * | `joint_projects` | 1 | the "stacked" co-participation count |
- * | `newman` | 1 / (n_p - 1) | Newman (2001), Phys. Rev. E 64, 016132: an actor's strength is its number of projects |
- * | `fractional` | 2 / (n_p (n_p - 1)) | full fractional counting: each project adds 1 to the network in total (Perianes-Rodriguez, Waltman & van Eck 2016, J. Informetrics 10, 1178) |
- * | `money` | (c_ip + c_jp) / (n_p - 1) | each partner's contribution (`Partner::contribution`, missing = 0) spread evenly over its n_p - 1 ties, so a project's ties add up to its total contribution; ties of weight 0 are dropped |
- */
-export type Weighting = "joint_projects" | "newman" | "fractional" | "money";
 /**
  * The order in which nodes are removed.
  */
@@ -1250,17 +1281,64 @@ export interface ActivityComplexity {
   ubiquity: number;
 }
 /**
+ * A pair of matched actors.
+ */
+export interface ActorMatch {
+  /**
+   * Actor id in the first dataset.
+   */
+  a: string;
+  /**
+   * Actor id in the second dataset.
+   */
+  b: string;
+  /**
+   * The rule that matched them.
+   */
+  rule: MatchRule;
+}
+/**
+ * The actors of two datasets matched one to one.
+ */
+export interface ActorMatching {
+  /**
+   * Actors of the first dataset.
+   */
+  actors_a: number;
+  /**
+   * Actors of the second dataset.
+   */
+  actors_b: number;
+  /**
+   * Name-and-country keys left unmatched because several unmatched actors of one side
+   * share them.
+   */
+  ambiguous_names: number;
+  /**
+   * Pairs matched by id.
+   */
+  by_id: number;
+  /**
+   * Pairs matched by name and country.
+   */
+  by_name: number;
+  /**
+   * The pairs, in the order of the first dataset's actors.
+   */
+  pairs: ActorMatch[];
+}
+/**
  * Parameters of `ahp`.
  */
 export interface AhpParams {
   /**
    * How the weights are derived (default `eigenvector`).
    */
-  method?: AhpMethod & string;
+  method?: AhpMethod;
   /**
    * Random index table (default `saaty`).
    */
-  random_index?: RandomIndex & string;
+  random_index?: RandomIndex;
   /**
    * Largest relative deviation accepted in `a_ij * a_ji = 1` (default 1e-6, so that
    * entries such as 0.3333333333 count as 1/3).
@@ -1347,7 +1425,7 @@ export interface ApproxBetweennessParams {
   /**
    * Edge lengths.
    */
-  distance?: Distance & string;
+  distance?: Distance;
   /**
    * Largest error allowed, on the scale of betweenness divided by n (n - 1) (0 < epsilon < 1).
    */
@@ -1360,6 +1438,32 @@ export interface ApproxBetweennessParams {
    * Seed of the random number generator.
    */
   seed?: number;
+}
+/**
+ * Precision and recall at one cut-off, with the random baseline.
+ */
+export interface AtK {
+  /**
+   * The cut-off.
+   */
+  k: number;
+  /**
+   * Mean over query actors of the share of new partners among the top k (ties at the
+   * cut counted by their expected share).
+   */
+  precision: number;
+  /**
+   * Precision of a random ranking: the mean of `positives / candidates`.
+   */
+  random_precision: number;
+  /**
+   * Recall of a random ranking: the mean of `min(k, candidates) / candidates`.
+   */
+  random_recall: number;
+  /**
+   * Mean over query actors of the share of their new partners found in the top k.
+   */
+  recall: number;
 }
 /**
  * The result of a backtest.
@@ -1513,11 +1617,11 @@ export interface RelatednessParams {
   /**
    * The diagonal. Default `peer`.
    */
-  diagonal?: Diagonal & string;
+  diagonal?: Diagonal;
   /**
    * The measure. Default `proximity`.
    */
-  method?: RelatednessMethod & string;
+  method?: RelatednessMethod;
 }
 /**
  * Result of `before_after`.
@@ -1559,7 +1663,7 @@ export interface BetweennessParams {
   /**
    * Edge lengths.
    */
-  distance?: Distance & string;
+  distance?: Distance;
   /**
    * Count the end points of each path too (NetworkX `endpoints=True`).
    */
@@ -1581,7 +1685,7 @@ export interface BootstrapParams {
   /**
    * The interval: basic (default) or percentile.
    */
-  method?: IntervalMethod & string;
+  method?: IntervalMethod;
   /**
    * Number of bootstrap replicates. Default 1000.
    */
@@ -1599,11 +1703,11 @@ export interface BreakpointParams {
    * The scoring model: `weighted_sum` (default) or `weighted_product` (whose logarithm is
    * linear in the weights, so its breakpoints are exact too).
    */
-  method?: McdaMethod & string;
+  method?: McdaMethod;
   /**
    * Normalisation of the criteria (default `linear`, as [`weighted_sum`](super::weighted_sum)).
    */
-  normalisation?: Normalisation & string;
+  normalisation?: Normalisation;
 }
 /**
  * A broker of the summary.
@@ -1736,7 +1840,7 @@ export interface ClosenessParams {
   /**
    * Edge lengths.
    */
-  distance?: Distance & string;
+  distance?: Distance;
   /**
    * Wasserman-Faust correction for disconnected graphs (NetworkX `wf_improved`, default).
    */
@@ -1842,7 +1946,7 @@ export interface CommunityParams {
   /**
    * Leiden: the quality function.
    */
-  quality?: Quality2 & string;
+  quality?: Quality2;
   /**
    * Resolution gamma (1 = classic modularity); larger values give smaller communities.
    */
@@ -1930,7 +2034,7 @@ export interface ComplexityParams {
   /**
    * The index and its convention. Default `eigenvector`.
    */
-  method?: ComplexityMethod & string;
+  method?: ComplexityMethod;
   /**
    * Fitness only: stop early once no normalised value changes by more than this in an
    * update. Default 0: run all iterations, as the peer does.
@@ -2168,7 +2272,7 @@ export interface ConsensusParams {
   /**
    * The algorithm.
    */
-  method?: CommunityMethod & string;
+  method?: CommunityMethod;
   /**
    * Runs per round (each with seed `community.seed + i`).
    */
@@ -2654,6 +2758,55 @@ export interface GroupSynergy {
   weight: number;
 }
 /**
+ * Options of `triple_helix_decomposition`.
+ */
+export interface DecompositionParams {
+  /**
+   * Bootstrap intervals; `None` (default) skips them.
+   */
+  bootstrap?: BootstrapParams | null;
+  /**
+   * The groups of the geographical units: their country (default) or their ancestor at
+   * a level (`{"level": 1}`). `GeographyLevel::Region` is not a grouping.
+   */
+  groups?: GeographyLevel;
+  /**
+   * The table; its geography must be finer than the groups. Default: actors by region.
+   */
+  table?: TripleHelixParams;
+}
+/**
+ * Options of `triple_helix_table`.
+ */
+export interface TripleHelixParams {
+  /**
+   * The activity dimension at this level of the activity hierarchy (`Activity::level`,
+   * 1 = NACE sections); `None` (default) keeps the activities as given.
+   */
+  activity_level?: number | null;
+  /**
+   * Fractional (default) or whole counting of multi-activity units.
+   */
+  counting?: Counting;
+  /**
+   * The geographical dimension. Default: the actor's region.
+   */
+  geography?: GeographyLevel;
+  /**
+   * Participations: only projects of these programmes; empty keeps all.
+   */
+  programmes?: string[];
+  /**
+   * Actors (default) or participations.
+   */
+  unit?: Unit;
+  /**
+   * Participations: only projects whose period overlaps this one
+   * (`crate::network::project_period`); `None` keeps all.
+   */
+  window?: Period | null;
+}
+/**
  * A deliverable and its state.
  */
 export interface DeliverableStatus {
@@ -2698,7 +2851,7 @@ export interface DensityParams {
   /**
    * Unit or percent scale. Default `unit`.
    */
-  scale?: DensityScale & string;
+  scale?: DensityScale;
 }
 /**
  * Inference of an estimate with cluster-robust standard errors.
@@ -3080,7 +3233,7 @@ export interface EvidenceFeedbackParams {
   /**
    * The MCDA method ranking the measures (default `topsis`).
    */
-  method?: McdaMethod & string;
+  method?: McdaMethod;
   /**
    * Pooling of the evidence.
    */
@@ -3290,19 +3443,19 @@ export interface GroupMeasureParams {
   /**
    * The groups.
    */
-  group_by?: GroupBy & string;
+  group_by?: GroupBy;
   /**
    * The measure.
    */
-  measure?: NodeMeasure & string;
+  measure?: NodeMeasure;
   /**
    * The order of aggregation and computation.
    */
-  order?: AggregationOrder & string;
+  order?: AggregationOrder;
   /**
    * Within-group ties of the aggregated network (only for `aggregate_then_compute`).
    */
-  self_loops?: SelfLoops & string;
+  self_loops?: SelfLoops;
 }
 /**
  * What happens when all nodes of one group leave.
@@ -3348,11 +3501,254 @@ export interface HarmonicParams {
   /**
    * Edge lengths.
    */
-  distance?: Distance & string;
+  distance?: Distance;
   /**
    * Divide by `n - 1` (NetworkX does not).
    */
   normalized?: boolean;
+}
+/**
+ * The result of `heldout_evaluation`.
+ */
+export interface HeldOutEvaluation {
+  /**
+   * Candidate pairs summed over the queries (each query: the population minus itself and
+   * its partners in the first network).
+   */
+  candidates: number;
+  /**
+   * Matched actor pairs.
+   */
+  matched: number;
+  /**
+   * Ties of the second network that the first lacks: the new partnerships (with
+   * `transnational`, cross-border ones only).
+   */
+  new_ties: number;
+  /**
+   * Matched actors with a tie in both networks (the population).
+   */
+  population: number;
+  /**
+   * Mean positive share of the queries (the random precision).
+   */
+  positive_rate: number;
+  /**
+   * One entry per predictor.
+   */
+  predictors: PredictorScore[];
+  /**
+   * Population actors with at least one new partner: the queries.
+   */
+  queries: number;
+  /**
+   * Ties of the second network that the first already had.
+   */
+  repeated_ties: number;
+  /**
+   * Ties within the population in the second network.
+   */
+  ties_after: number;
+  /**
+   * Ties within the population in the first network.
+   */
+  ties_before: number;
+}
+/**
+ * How one predictor ranks the new partnerships.
+ */
+export interface PredictorScore {
+  /**
+   * Precision and recall per cut-off.
+   */
+  at_k: AtK[];
+  /**
+   * Mean over the query actors with both positives and negatives of the ROC AUC of their
+   * candidates (ties averaged; random 0.5).
+   */
+  auc: number;
+  /**
+   * Mean over query actors of the average precision (random: `random_precision` of the
+   * largest cut-off's candidates, i.e. the mean positive share).
+   */
+  average_precision: number;
+  /**
+   * `common_neighbours`, `jaccard`, `adamic_adar`, `resource_allocation`,
+   * `preferential_attachment`, `proximity_synergy`, `matchmaking` or `random`.
+   */
+  predictor: string;
+}
+/**
+ * Options of `heldout_evaluation`.
+ */
+export interface HeldOutParams {
+  /**
+   * The cut-offs of precision@k and recall@k. Default 5, 10, 20.
+   */
+  k?: number[];
+  /**
+   * The link score of the matchmaking predictor. Default Adamic-Adar.
+   */
+  link_method?: LinkScore;
+  /**
+   * The matchmaking weight of the link score (as `super::MatchParams::link_weight`).
+   * Default 0.5.
+   */
+  link_weight?: number;
+  /**
+   * The proximity synergy on the first dataset; its projection options build both
+   * networks.
+   */
+  proximity?: ProximityParams;
+  /**
+   * Seed of the random predictor. Default 42.
+   */
+  seed?: number;
+  /**
+   * Only cross-border pairs (different countries) are candidates and new partnerships.
+   * Default false.
+   */
+  transnational?: boolean;
+}
+/**
+ * Options of the proximity synergy (`proximity`, `proximity_matrix`,
+ * `SynergyContext`).
+ */
+export interface ProximityParams {
+  /**
+   * Cognitive similarity measure. Default soft cosine.
+   */
+  cognitive?: CognitiveMeasure;
+  /**
+   * The optimum of the inverted U of cognitive proximity (too close, little to learn; too
+   * far, no absorptive capacity): `1 - ((c - c*) / max(c*, 1 - c*))^2`. `None` uses the
+   * similarity itself (more is better). Default 0.5.
+   */
+  cognitive_optimum?: number | null;
+  /**
+   * Community detection (Louvain) for organisational proximity.
+   */
+  community?: CommunityParams;
+  /**
+   * Distance decay of geographical proximity, in km: `exp(-d / decay)`. Default 300.
+   */
+  distance_decay_km?: number;
+  /**
+   * Distances between regions (km or any unit consistent with `distance_decay_km`),
+   * rows and columns labelled by region ids; used for the pairs it holds, coordinates
+   * (`Region::centroid`, great-circle distance) for the others.
+   */
+  distance_matrix?: LabelledMatrix | null;
+  /**
+   * Organisational measure. Default the mean of neighbourhood and community.
+   */
+  organisational?: OrganisationalMeasure;
+  /**
+   * The cooperation network (which projects; its edge counts are the joint projects).
+   */
+  projection?: ProjectionParams;
+  /**
+   * Relatedness of activities computed from the actors' activity portfolios (actors x
+   * activities presence) when no matrix is supplied. Default: proximity (Hidalgo et al.).
+   */
+  relatedness?: RelatednessParams;
+  /**
+   * A relatedness matrix to use instead (activity x activity, e.g.
+   * [`complexity::relatedness`](crate::complexity::relatedness) of regional presence).
+   * Values are clipped to [0, 1] and the diagonal is set to 1.
+   */
+  relatedness_matrix?: LabelledMatrix | null;
+  /**
+   * Joint projects at which social proximity reaches 0.5: `s = j / (j + h)`. Default 1.
+   */
+  social_half_saturation?: number;
+  /**
+   * Weights of the components.
+   */
+  weights?: ProximityWeights;
+}
+/**
+ * Wire form of `LabelledMatrix`.
+ */
+export interface LabelledMatrix {
+  /**
+   * Column labels (activities).
+   */
+  cols: string[];
+  /**
+   * Row labels (regions).
+   */
+  rows: string[];
+  /**
+   * Values, one array per row.
+   */
+  values: number[][];
+}
+/**
+ * Options of `projection`.
+ */
+export interface ProjectionParams {
+  /**
+   * Whether associated partners (without budget of their own) count as partners.
+   */
+  include_associated?: boolean;
+  /**
+   * Whether actors without ties stay in the network.
+   */
+  isolates?: Isolates;
+  /**
+   * Projects with more partners than this are left out (large consortia make cliques
+   * that say little about cooperation); `None` keeps all.
+   */
+  max_consortium_size?: number | null;
+  /**
+   * The "stable partnership" threshold: only ties with at least this many joint projects
+   * are kept (1 keeps all).
+   */
+  min_joint_projects?: number;
+  /**
+   * Only projects of these programmes (ids); empty keeps all.
+   */
+  programmes?: string[];
+  /**
+   * The tie weight.
+   */
+  weighting?: Weighting;
+  /**
+   * Only projects whose period overlaps this one (see `project_period`); `None` keeps all.
+   */
+  window?: Period | null;
+}
+/**
+ * The weight of each proximity in the synergy score.
+ *
+ * Weights are non-negative; only their ratios matter. Default: 1 each.
+ */
+export interface ProximityWeights {
+  /**
+   * Cognitive proximity (after the inverted U).
+   */
+  cognitive?: number;
+  /**
+   * Complementarity.
+   */
+  complementarity?: number;
+  /**
+   * Geographical proximity.
+   */
+  geographical?: number;
+  /**
+   * Institutional proximity.
+   */
+  institutional?: number;
+  /**
+   * Organisational proximity.
+   */
+  organisational?: number;
+  /**
+   * Social proximity.
+   */
+  social?: number;
 }
 /**
  * An item of the knowledge hub, ranked for a region.
@@ -3501,6 +3897,36 @@ export interface NetworkSize {
   ties: number;
 }
 /**
+ * Options of `synergy_impact`.
+ */
+export interface ImpactParams {
+  /**
+   * The period after.
+   */
+  after: Period;
+  /**
+   * The period before (projects overlapping it).
+   */
+  before: Period;
+  /**
+   * The bootstrap over projects. Default 1000 replicates, seed 42, 95 %, basic intervals.
+   */
+  bootstrap?: BootstrapParams;
+  /**
+   * The groups of the cross-border share. Default countries.
+   */
+  group_by?: GroupBy;
+  /**
+   * The cooperation networks (its `window` is set per period).
+   */
+  projection?: ProjectionParams;
+  /**
+   * The Triple Helix table of the participations (its `unit` and `window` are set per
+   * period).
+   */
+  table?: TripleHelixParams;
+}
+/**
  * What a partnership import read, dropped and inferred.
  */
 export interface ImportSummary {
@@ -3607,7 +4033,7 @@ export interface IndexParams {
   /**
    * Exact values (default) or EconGeo's rounding conventions.
    */
-  convention?: Convention & string;
+  convention?: Convention;
   /**
    * Policies, threshold and rounding of the underlying RCA.
    */
@@ -3626,7 +4052,7 @@ export interface RcaParams {
   /**
    * Missing (NaN) values. Default `error`.
    */
-  missing?: Handling & string;
+  missing?: Handling;
   /**
    * Presence threshold: a region has an activity when its RCA (or RPOP) is at least this.
    * Default 1, as every peer. Used by the presence functions and by diversity and
@@ -3636,11 +4062,11 @@ export interface RcaParams {
   /**
    * Activities (columns) with a zero total. Default `nan`.
    */
-  zero_cols?: Handling & string;
+  zero_cols?: Handling;
   /**
    * Regions (rows) with a zero total. Default `nan`.
    */
-  zero_rows?: Handling & string;
+  zero_rows?: Handling;
 }
 /**
  * A proposed transnational initiative.
@@ -3758,6 +4184,88 @@ export interface InitiativeValue {
   synergy: number;
 }
 /**
+ * Options of `design_initiative` and `evaluate_initiatives`.
+ */
+export interface InitiativeParams {
+  /**
+   * The size budget: at most this many members. Default 6.
+   */
+  budget?: number;
+  /**
+   * The candidate pool; empty means every subject of `kind`.
+   */
+  candidates?: SubjectRef[];
+  /**
+   * The kind of member (clusters by default; actors, regions or countries).
+   */
+  kind?: SubjectKind;
+  /**
+   * At most this many members per country (a partition-matroid constraint; the guarantee
+   * drops to 1/2). Default none.
+   */
+  max_per_country?: number | null;
+  /**
+   * The joint priorities to cover (over every region with a strategy by default).
+   */
+  priorities?: JointPriorityParams;
+  /**
+   * The programme whose area is to be covered; `None` takes the first programme with an
+   * area (no coverage term without one).
+   */
+  programme?: string | null;
+  /**
+   * The proximity synergy between candidates.
+   */
+  proximity?: ProximityParams;
+  /**
+   * Weights of the objective.
+   */
+  weights?: InitiativeWeights;
+}
+/**
+ * Options of `joint_priorities`.
+ */
+export interface JointPriorityParams {
+  /**
+   * An activity is a joint priority when at least this many of the regions prioritise it
+   * or are specialised in it, and at least one prioritises it. Default 2.
+   */
+  min_regions?: number;
+  /**
+   * The regions compared (ids); empty means every region that owns a strategy (directly,
+   * or through a cluster located in it).
+   */
+  regions?: string[];
+  /**
+   * Weight of the strategy side in the score: `score = w x priority share + (1 - w) x
+   * specialisation share` (without a specialisation matrix the score is the priority
+   * share). Default 0.5.
+   */
+  strategy_weight?: number;
+  /**
+   * RCA (or other specialisation value) at or above which a region counts as specialised
+   * in an activity. Default 1.
+   */
+  threshold?: number;
+}
+/**
+ * Weights of the three parts of the initiative objective (non-negative).
+ */
+export interface InitiativeWeights {
+  /**
+   * Programme-area coverage. Default 1.
+   */
+  coverage?: number;
+  /**
+   * Joint-priority coverage. Default 1.
+   */
+  priorities?: number;
+  /**
+   * Covered synergy. Default 1.
+   */
+  synergy?: number;
+}
+/**
  * The result of `joint_priorities`.
  */
 export interface JointPriorities {
@@ -3837,23 +4345,6 @@ export interface JointPriority {
   strategies: string[];
 }
 /**
- * Wire form of `LabelledMatrix`.
- */
-export interface LabelledMatrix {
-  /**
-   * Column labels (activities).
-   */
-  cols: string[];
-  /**
-   * Row labels (regions).
-   */
-  rows: string[];
-  /**
-   * Values, one array per row.
-   */
-  values: number[][];
-}
-/**
  * How to read a long-format CSV: which column holds what, and how values are written.
  *
  * Defaults: columns `region`, `activity`, `value`, no year column, no name or country
@@ -3884,15 +4375,15 @@ export interface LongCsvOptions {
   /**
    * Decimal separator of the value column.
    */
-  decimal?: Decimal & string;
+  decimal?: Decimal;
   /**
    * Field delimiter.
    */
-  delimiter?: Delimiter & string;
+  delimiter?: Delimiter;
   /**
    * Handling of repeated (region, activity, year) keys.
    */
-  duplicates?: Duplicates & string;
+  duplicates?: Duplicates;
   /**
    * Activity labels whose rows are dropped, such as "Not stated" or a total row.
    */
@@ -3905,11 +4396,11 @@ export interface LongCsvOptions {
   /**
    * Order of the labels.
    */
-  label_order?: LabelOrder & string;
+  label_order?: LabelOrder;
   /**
    * Handling of missing values.
    */
-  missing?: Missing & string;
+  missing?: Missing;
   /**
    * Column of the region label (kept as a string: `01000` keeps its zero).
    */
@@ -3937,7 +4428,7 @@ export interface LongDatasetParams {
   /**
    * The classification of the activity codes.
    */
-  classification?: Classification & string;
+  classification?: Classification;
   /**
    * Country code of every region that has none from a `country` column.
    */
@@ -4053,6 +4544,59 @@ export interface LongTable {
   years: number[];
 }
 /**
+ * Options of `match_partners`.
+ */
+export interface MatchParams {
+  /**
+   * The candidate pool; empty means every subject of the same kind (actors, clusters,
+   * regions of the same level, countries of the actors).
+   */
+  candidates?: SubjectRef[];
+  /**
+   * Only candidates in one of these countries (`EL` = `GR`); empty allows all.
+   */
+  countries?: string[];
+  /**
+   * No candidates in these countries.
+   */
+  exclude_countries?: string[];
+  /**
+   * Leave out candidates that already have a joint project with the subject. Default
+   * true.
+   */
+  exclude_existing?: boolean;
+  /**
+   * Only candidates of these helix kinds (for groups: with a member of one of them);
+   * empty allows all.
+   */
+  helix?: HelixKind[];
+  /**
+   * Candidates per subject. Default 10.
+   */
+  k?: number;
+  /**
+   * The link-prediction score. Default Adamic-Adar.
+   */
+  link_method?: LinkScore;
+  /**
+   * Weight `lambda` of the link score: `score = (1 - lambda) synergy + lambda link / max
+   * link`. Default 0.5.
+   */
+  link_weight?: number;
+  /**
+   * Shared partners named in each explanation (at most). Default 5.
+   */
+  max_explained?: number;
+  /**
+   * The proximity synergy (used by `match_partners` to build its context).
+   */
+  proximity?: ProximityParams;
+  /**
+   * Only candidates that share no country with the subject. Default true.
+   */
+  transnational?: boolean;
+}
+/**
  * Parameters of `target_status` and `scoreboard`.
  */
 export interface MonitoringParams {
@@ -4130,7 +4674,7 @@ export interface NetworkNode {
  */
 export interface NetworkObject {
   edges: NetworkEdge[];
-  level?: NodeLevel & string;
+  level?: NodeLevel;
   nodes: NetworkNode[];
 }
 /**
@@ -4491,15 +5035,15 @@ export interface PartnershipSpec {
   /**
    * Matching of coordinators named in the projects file.
    */
-  coordinator_matching?: CoordinatorMatching & string;
+  coordinator_matching?: CoordinatorMatching;
   /**
    * Decimal separator of money columns.
    */
-  decimal?: Decimal & string;
+  decimal?: Decimal;
   /**
    * Field delimiter of all files.
    */
-  delimiter?: Delimiter & string;
+  delimiter?: Delimiter;
   /**
    * The organisations file, for the relational layout.
    */
@@ -4520,7 +5064,7 @@ export interface PartnershipSpec {
   /**
    * What region codes are.
    */
-  region_codes?: RegionCodes & string;
+  region_codes?: RegionCodes;
   /**
    * The values of the role column.
    */
@@ -4528,7 +5072,7 @@ export interface PartnershipSpec {
   /**
    * Participations naming an organisation or project missing from its file.
    */
-  unknown?: UnknownReferences & string;
+  unknown?: UnknownReferences;
 }
 /**
  * Columns of a projects file: one row per project, joined to the participations by id.
@@ -4788,7 +5332,7 @@ export interface PriorityParams {
   /**
    * Quadrant boundaries. Default the medians over the candidates.
    */
-  rule?: ThresholdRule & string;
+  rule?: ThresholdRule;
   /**
    * Presence threshold on RCA. Default 1.
    */
@@ -5106,41 +5650,6 @@ export interface ProjectLine {
   project: string;
 }
 /**
- * Options of `projection`.
- */
-export interface ProjectionParams {
-  /**
-   * Whether associated partners (without budget of their own) count as partners.
-   */
-  include_associated?: boolean;
-  /**
-   * Whether actors without ties stay in the network.
-   */
-  isolates?: Isolates & string;
-  /**
-   * Projects with more partners than this are left out (large consortia make cliques
-   * that say little about cooperation); `None` keeps all.
-   */
-  max_consortium_size?: number | null;
-  /**
-   * The "stable partnership" threshold: only ties with at least this many joint projects
-   * are kept (1 keeps all).
-   */
-  min_joint_projects?: number;
-  /**
-   * Only projects of these programmes (ids); empty keeps all.
-   */
-  programmes?: string[];
-  /**
-   * The tie weight.
-   */
-  weighting?: Weighting & string;
-  /**
-   * Only projects whose period overlaps this one (see `project_period`); `None` keeps all.
-   */
-  window?: Period | null;
-}
-/**
  * What a projection kept and dropped.
  */
 export interface ProjectionSummary {
@@ -5227,6 +5736,54 @@ export interface PrometheeResult {
   rank: number[];
 }
 /**
+ * Proximity synergy of two subjects, with its components and their measurements.
+ */
+export interface Proximity {
+  /**
+   * First subject.
+   */
+  a: SubjectRef;
+  /**
+   * Second subject.
+   */
+  b: SubjectRef;
+  /**
+   * The components.
+   */
+  components: Components;
+  /**
+   * Each component's share of the synergy (`w_k x_k / sum of available w`); they add up
+   * to `synergy`.
+   */
+  contributions: Components;
+  /**
+   * The measurements behind the components.
+   */
+  details: ProximityDetails;
+  /**
+   * The synergy: the weighted mean of the available components, in [0, 1].
+   */
+  synergy: number;
+}
+/**
+ * Proximity synergy between every pair of a list of subjects.
+ */
+export interface ProximityMatrix {
+  /**
+   * Every pair `i < j` with its components and details, row-major.
+   */
+  pairs: Proximity[];
+  /**
+   * The subjects, in the order given.
+   */
+  subjects: SubjectRef[];
+  /**
+   * Synergy, `subjects x subjects` labelled by subject id (diagonal: the subject with
+   * itself).
+   */
+  synergy: LabelledMatrix;
+}
+/**
  * Options of `recommend`.
  */
 export interface RecommendParams {
@@ -5241,7 +5798,7 @@ export interface RecommendParams {
   /**
    * The groups for `cross_border_only` and the explanation.
    */
-  group_by?: GroupBy & string;
+  group_by?: GroupBy;
   /**
    * Candidates per actor.
    */
@@ -5253,7 +5810,7 @@ export interface RecommendParams {
   /**
    * The score.
    */
-  method?: LinkScore & string;
+  method?: LinkScore;
 }
 /**
  * A recommended partner.
@@ -5696,7 +6253,7 @@ export interface RobustnessParams {
   /**
    * The removal order.
    */
-  removal?: Removal & string;
+  removal?: Removal;
   /**
    * Seed of the random order (and of ties between equal scores: none, ties go to the lower
    * index).
@@ -5866,6 +6423,24 @@ export interface ShiftShareTotal {
   regional_shift: number;
 }
 /**
+ * Units left out of a `ThreeWayTable` built from a dataset, by the missing attribute
+ * (a unit missing several is counted under the first in this order).
+ */
+export interface Skipped {
+  /**
+   * Units without an activity (at the requested level).
+   */
+  no_activity: number;
+  /**
+   * Units without a geographical unit (at the requested level).
+   */
+  no_geography: number;
+  /**
+   * Units without a helix kind.
+   */
+  no_helix: number;
+}
+/**
  * Parameters of `smaa`.
  */
 export interface SmaaParams {
@@ -5882,12 +6457,12 @@ export interface SmaaParams {
   /**
    * Monte Carlo (default) or exact.
    */
-  method?: SmaaMethod & string;
+  method?: SmaaMethod;
   /**
    * Normalisation of the criteria before the additive value function (default `min_max`,
    * linear partial values; `none` for values already on a value scale).
    */
-  normalisation?: Normalisation & string;
+  normalisation?: Normalisation;
   /**
    * Number of weight samples, 1-100 000 000 (default 10 000).
    */
@@ -5895,7 +6470,7 @@ export interface SmaaParams {
   /**
    * How weights are drawn (default `uniform`).
    */
-  sampling?: WeightSampling & string;
+  sampling?: WeightSampling;
   /**
    * Seed of the random number generator (`ChaCha8`; default 0).
    */
@@ -5946,7 +6521,7 @@ export interface StarParams {
   /**
    * Ranking scope of the focus measure.
    */
-  focus_scope?: FocusScope & string;
+  focus_scope?: FocusScope;
   /**
    * Focus star for the top share by the category's share of regional employment (0.1).
    */
@@ -6030,6 +6605,50 @@ export interface SubnationalParams {
   standardise?: boolean;
 }
 /**
+ * One dimension of a `ThreeWayTable`: its name and category labels.
+ */
+export interface TableAxis {
+  /**
+   * Category labels, in the order of the counts.
+   */
+  labels: string[];
+  /**
+   * What the dimension is (`helix`, `activity`, `geography`).
+   */
+  name: string;
+}
+/**
+ * A labelled three-way table of counts: `counts[u][i][g]` for the categories of the
+ * dimensions `u`, `i` and `g`.
+ *
+ * Built from a dataset by `triple_helix_table` with `u` = helix kind (the organisational
+ * dimension), `i` = activity (the industrial or technological dimension) and `g` =
+ * geography, the three dimensions of Leydesdorff's firm-level Triple Helix. The JSON form
+ * nests the counts as `[[[...]]]`, like `triple_helix_synergy.json`.
+ */
+export interface ThreeWayTable {
+  /**
+   * Counts, `counts[u][i][g]`.
+   */
+  counts: number[][][];
+  /**
+   * Third dimension.
+   */
+  g: TableAxis;
+  /**
+   * Second dimension.
+   */
+  i: TableAxis;
+  /**
+   * Units left out (from a dataset; zero otherwise).
+   */
+  skipped?: Skipped;
+  /**
+   * First dimension.
+   */
+  u: TableAxis;
+}
+/**
  * Parameters of `topsis`.
  */
 export interface TopsisParams {
@@ -6037,7 +6656,7 @@ export interface TopsisParams {
    * Normalisation (default `vector`, as in Hwang & Yoon 1981; pymcdm's `TOPSIS()`
    * default is `min_max`).
    */
-  normalisation?: Normalisation & string;
+  normalisation?: Normalisation;
 }
 /**
  * Result of `topsis`.
@@ -6059,6 +6678,39 @@ export interface TopsisResult {
    * Rank by closeness (1 = best, ties share the smallest rank).
    */
   rank: number[];
+}
+/**
+ * Triple Helix values with seeded bootstrap intervals.
+ */
+export interface TripleHelixBootstrap {
+  /**
+   * The values of the table itself.
+   */
+  estimate: TripleHelix;
+  /**
+   * The options used.
+   */
+  params: BootstrapParams;
+  /**
+   * Interval of `T_ig`.
+   */
+  t_ig: Interval;
+  /**
+   * Interval of `T_ug`.
+   */
+  t_ug: Interval;
+  /**
+   * Interval of `T_ui`.
+   */
+  t_ui: Interval;
+  /**
+   * Interval of `T_uig`.
+   */
+  t_uig: Interval;
+  /**
+   * Units drawn per replicate: `N` rounded.
+   */
+  units: number;
 }
 /**
  * Entropy and its decomposition for each region.
@@ -6179,5 +6831,5 @@ export interface WeightedParams {
    * Normalisation of the criteria (default `linear`: x / max, cost min / x, Hwang &
    * Yoon's SAW; pymcdm's `WSM()` default is `sum`).
    */
-  normalisation?: Normalisation & string;
+  normalisation?: Normalisation;
 }

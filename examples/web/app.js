@@ -1,6 +1,7 @@
 // The example knowledge-platform page: loads a dataset (the embedded one, a JSON document or a
 // CSV table) and shows the full report, the cooperation network, a region's star clusters,
-// priority map and partner recommendations, and the ranking of a strategy's measures under
+// priority map and partner recommendations (synergy matchmaking and network link prediction),
+// and the ranking of a strategy's measures under
 // weights the reader sets. Every number is computed in the browser by the clusterpolicy
 // WebAssembly module (the npm package's `--target web` build, served as ./pkg/); this file
 // only wires controls to package functions and hands results to the renderers in views.js.
@@ -10,6 +11,7 @@ import init, {
   evidenceFeedback,
   exampleNaceMapping,
   longTableDataset,
+  matchPartners,
   networkProjection,
   observationMatrix,
   partnershipsDataset,
@@ -450,8 +452,10 @@ function renderPartners() {
   const actor = $("actor").value;
   if (!state.projection || !actor) {
     fill("partners-table", h("p", { class: "hint" }, "No organisation of this region takes part in a project."));
+    fill("matchmaking-table");
     return;
   }
+  renderMatchmaking(actor);
   guard("partners", () => {
     const recs = state.projection.recommend({ actors: [actor], k: 8, cross_border_only: $("cross-border").checked });
     const actors = new Map(state.doc.actors.map((a) => [a.id, a]));
@@ -470,6 +474,32 @@ function renderPartners() {
             { caption: `Partners for ${actors.get(actor)?.name ?? actor}, explained by shared partners`, testid: "partners" },
           )
         : h("p", { class: "hint" }, "No candidate at distance two."),
+    );
+  });
+}
+
+/** Synergy matchmaking (proximity synergy + link prediction), explained, for one organisation. */
+function renderMatchmaking(actor) {
+  guard("matchmaking", () => {
+    const recs = matchPartners(state.ds, [{ kind: "actor", id: actor }], { k: 8, transnational: $("cross-border").checked });
+    const name = state.names.actor.get(actor) ?? actor;
+    fill(
+      "matchmaking-table",
+      recs.length
+        ? table(
+            [
+              { label: "#", value: (r) => r.rank, digits: 0, key: "rank" },
+              { label: "candidate partner", value: (r) => r.name, key: "candidate" },
+              { label: "country", value: (r) => r.countries.join(", "), key: "country" },
+              { label: "score", value: (r) => r.score, digits: 3, key: "score" },
+              { label: "synergy", value: (r) => r.synergy, digits: 3, key: "synergy" },
+              { label: "link (share of best)", value: (r) => r.link_normalised, digits: 3, key: "link" },
+              { label: "why", value: (r) => h("span", { class: "why" }, r.explanation), key: "why" },
+            ],
+            recs,
+            { caption: `Partners for ${name} by synergy matchmaking`, testid: "matchmaking" },
+          )
+        : h("p", { class: "hint" }, "No candidate passes the filters."),
     );
   });
 }
