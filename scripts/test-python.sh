@@ -49,11 +49,12 @@ if ! "$py" -c 'import tqdm, matplotlib, polars, dask.distributed' 2>/dev/null; t
         "tqdm>=4.60" "matplotlib>=3.5" "polars>=0.20" "dask[distributed]>=2023.1"
 fi
 
-# The peers that the strategy tests compare with to 1e-9 (pymcdm, statsmodels); the tests
-# skip those comparisons without them, so a failed install here only narrows the run.
-if ! "$py" -c 'import pymcdm, statsmodels' 2>/dev/null; then
-    step "install the comparison peers pymcdm, statsmodels into .venv"
-    "$py" -m pip install --disable-pip-version-check --quiet "pymcdm==1.4.0" "statsmodels>=0.14" || true
+# The peers that the tests compare with to 1e-9 (pymcdm and statsmodels for strategy,
+# NetworkX for network); the tests skip those comparisons without them, so a failed install
+# here only narrows the run.
+if ! "$py" -c 'import pymcdm, statsmodels, networkx' 2>/dev/null; then
+    step "install the comparison peers pymcdm, statsmodels, networkx into .venv"
+    "$py" -m pip install --disable-pip-version-check --quiet "pymcdm==1.4.0" "statsmodels>=0.14" "networkx==3.6.1" || true
 fi
 
 # `maturin develop` always runs cargo (incremental), so Rust changes are rebuilt; it puts
