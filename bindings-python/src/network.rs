@@ -19,6 +19,7 @@ use serde::de::DeserializeOwned;
 
 use crate::error::to_py_err;
 use crate::model::PyDataset;
+use crate::progress::PyProgress;
 
 fn params<T: DeserializeOwned + Default>(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<T> {
     match kwargs {
@@ -486,16 +487,20 @@ pub(crate) fn net_cut_structure<'py>(py: Python<'py>, net: &Bound<'py, PyNetwork
 }
 
 /// Robustness curve (dict). Options: `removal`, `steps`, `efficiency`, `seed`.
+/// `progress(done, total)` is called as nodes are removed.
 #[pyfunction]
-#[pyo3(signature = (net, **kwargs))]
+#[pyo3(signature = (net, progress = None, **kwargs))]
 pub(crate) fn net_robustness<'py>(
     py: Python<'py>,
     net: &Bound<'py, PyNetwork>,
+    progress: Option<Py<PyAny>>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let p: nw::RobustnessParams = params(kwargs)?;
     let g = &net.get().inner;
-    let r = py.detach(|| nw::robustness(g, &p)).map_err(to_py_err)?;
+    let reporter = PyProgress::new(progress);
+    let r = py.detach(|| nw::robustness_with_progress(g, &p, &reporter));
+    let r = reporter.finish(r)?.map_err(to_py_err)?;
     to_py(py, &r)
 }
 

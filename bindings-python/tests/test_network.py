@@ -186,3 +186,19 @@ def test_exports_and_pickle() -> None:
     nx = pytest.importorskip("networkx")
     g = nx.node_link_graph(nl, edges="edges")
     assert g["a"]["b"]["weight"] == 2.0
+
+
+def test_robustness_reports_progress_and_propagates_callback_errors() -> None:
+    net = cn.Network.from_edges([(f"v{i}", f"v{(i * 7 + 3) % 40}", 1.0) for i in range(40)])
+    seen: List[Tuple[int, int]] = []
+    quiet = cn.robustness(net, removal="degree", progress=False)
+    reported = cn.robustness(net, removal="degree", progress=lambda done, total: seen.append((done, total)))
+    assert reported == quiet
+    assert seen and all(a <= b for (a, _), (b, _) in zip(seen, seen[1:]))
+    assert seen[-1][0] == seen[-1][1]
+
+    def stop(done: int, total: int) -> None:
+        raise RuntimeError("stop here")
+
+    with pytest.raises(RuntimeError, match="stop here"):
+        cn.robustness(net, removal="degree", progress=stop)

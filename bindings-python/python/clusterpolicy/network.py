@@ -28,6 +28,7 @@ from typing import Any, Dict, List, Mapping, Sequence, Tuple, Union
 
 from clusterpolicy import _native
 from clusterpolicy._native import Dataset, Network
+from clusterpolicy._progress import Progress, reporter
 
 __all__ = [
     "Network",
@@ -523,18 +524,26 @@ def cut_structure(net: Network) -> Dict[str, Any]:
     }
 
 
-def robustness(net: Network, **params: Any) -> Dict[str, Any]:
+def robustness(net: Network, *, progress: Progress = None, **params: Any) -> Dict[str, Any]:
     """Robustness curve of the giant component (and efficiency). Options: ``removal``
     (``"random"``, ``"degree"``, ``"adaptive_degree"``, ``"betweenness"``), ``steps``,
-    ``efficiency``, ``seed``.
+    ``efficiency``, ``seed``. ``progress``: a callable ``progress(done, total)``, ``True`` /
+    ``False`` for a tqdm bar or none, default a bar when tqdm is installed and the curve takes
+    longer than half a second (see ``clusterpolicy._progress``).
 
     >>> net = Network.from_edges([("a", "b", 1.0), ("b", "c", 1.0), ("c", "a", 1.0), ("c", "d", 2.0)],
     ...     nodes=[{"id": i, "country": c} for i, c in zip("abcd", ["SI", "SI", "AT", "HR"])])
     >>> r = robustness(net, removal="degree")
     >>> [p["giant"] for p in r["points"]][:2]
     [4, 2]
+    >>> seen = []
+    >>> _ = robustness(net, removal="degree", progress=lambda done, total: seen.append((done, total)))
+    >>> seen[-1][0] == seen[-1][1]
+    True
     """
-    return _native.net_robustness(net, **params)
+    _ids(net)
+    with reporter(progress, "robustness") as cb:
+        return _native.net_robustness(net, cb, **params)
 
 
 def group_removal(net: Network, group_by: GroupBy = "country") -> List[Dict[str, Any]]:
