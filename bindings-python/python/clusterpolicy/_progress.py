@@ -1,6 +1,6 @@
 """Progress reporting of long computations: a callable, a tqdm bar, or nothing.
 
-The long functions (SMAA, robustness curves, panels over many years, backtests, bootstraps)
+The long functions (`strategy.smaa`, `network.robustness`; the others finish in well under a second)
 take ``progress``:
 
 * ``None`` (default): a tqdm bar when tqdm is installed (``tqdm.auto``, so a widget in
