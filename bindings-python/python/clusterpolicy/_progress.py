@@ -1,6 +1,6 @@
 """Progress reporting of long computations: a callable, a tqdm bar, or nothing.
 
-The long functions (`strategy.smaa`, `network.robustness`; the others finish in well under a second)
+The long functions that report progress (`strategy.smaa`, `network.robustness`)
 take ``progress``:
 
 * ``None`` (default): a tqdm bar when tqdm is installed (``tqdm.auto``, so a widget in
