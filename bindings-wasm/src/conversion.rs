@@ -520,6 +520,37 @@ mod tests {
         assert!(problems.contains(&("observations[0].value".to_owned(), ProblemKind::NonFinite)), "{problems:?}");
     }
 
+    /// A value of the wrong kind where a struct, a sequence or a map belongs gets the message
+    /// that `serde_json` gives for the same document (`deserialize_compound` spells out what
+    /// the visitors' default methods say).
+    #[test]
+    fn wrong_kinds_for_structs_sequences_and_maps_read_like_json() {
+        let values = ["3", "-3", "2.5", "true", "false", "null", r#""text""#, "[]", "{}", r#"[{"id": 1}]"#];
+        let documents = values.iter().flat_map(|v| {
+            [
+                format!(r#"{{ "name": "x", "regions": {v} }}"#),
+                format!(r#"{{ "name": "x", "regions": [{v}] }}"#),
+                format!(r#"{{ "name": "x", "attributes": {v} }}"#),
+                format!(r#"{{ "name": "x", "programmes": [{{ "id": "P", "name": "P", "budget": {v} }}] }}"#),
+                (*v).to_owned(),
+            ]
+        });
+        let mut compared = 0;
+        for doc in documents {
+            let via_tree = dataset(&doc);
+            let via_json = Dataset::from_json(&doc);
+            match (&via_tree, &via_json) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{doc}"),
+                (Err(tree), Err(clusterpolicy::Error::Json { message, .. })) => {
+                    assert_eq!(tree.message(), message.as_str(), "{doc}");
+                    compared += 1;
+                }
+                _ => panic!("{doc}: {via_tree:?} but {via_json:?}"),
+            }
+        }
+        assert!(compared > 30, "{compared}");
+    }
+
     #[test]
     fn odd_keys_are_quoted_in_paths() {
         let err =
