@@ -107,6 +107,33 @@ impl JsData {
         }
     }
 
+    /// What a visitor's default `visit_*` method reports for this value in
+    /// [`de::Deserializer::deserialize_any`]: integral numbers as integers, like the visit there.
+    fn unexpected_in_any(&self) -> de::Unexpected<'_> {
+        match self {
+            Self::Number(x) if x.fract() == 0.0 && x.abs() <= MAX_SAFE_INTEGER => {
+                if *x >= 0.0 {
+                    de::Unexpected::Unsigned(*x as u64)
+                } else {
+                    de::Unexpected::Signed(*x as i64)
+                }
+            }
+            other => other.unexpected(),
+        }
+    }
+
+    /// `deserialize_any` for visitors of arrays and objects (structs, sequences, maps), which
+    /// implement `visit_seq` and `visit_map` only: any other value gets the error that the
+    /// visitor's default `visit_*` method would give, without a copy of each of those methods
+    /// per visitor type in the module.
+    fn deserialize_compound<'de, V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, ConversionError> {
+        match self {
+            Self::Array(items) => visit_array(items, visitor),
+            Self::Object(fields) => visitor.visit_map(MapAccess { fields: fields.into_iter(), value: None }),
+            other => Err(de::Error::invalid_type(other.unexpected_in_any(), &visitor)),
+        }
+    }
+
     fn unexpected(&self) -> de::Unexpected<'_> {
         match self {
             Self::Null => de::Unexpected::Unit,
@@ -272,18 +299,26 @@ impl<'de> de::Deserializer<'de> for JsData {
             }
             Self::Number(x) => visitor.visit_f64(x),
             Self::String(s) => visitor.visit_string(s),
-            Self::Array(items) => {
-                let len = items.len();
-                let mut access = SeqAccess { items: items.into_iter().enumerate() };
-                let value = visitor.visit_seq(&mut access)?;
-                if access.items.len() == 0 {
-                    Ok(value)
-                } else {
-                    Err(de::Error::invalid_length(len, &"fewer elements in the array"))
-                }
-            }
+            Self::Array(items) => visit_array(items, visitor),
             Self::Object(fields) => visitor.visit_map(MapAccess { fields: fields.into_iter(), value: None }),
         }
+    }
+
+    fn deserialize_struct<V: de::Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.deserialize_compound(visitor)
+    }
+
+    fn deserialize_seq<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        self.deserialize_compound(visitor)
+    }
+
+    fn deserialize_map<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        self.deserialize_compound(visitor)
     }
 
     fn deserialize_f64<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
@@ -334,7 +369,19 @@ impl<'de> de::Deserializer<'de> for JsData {
 
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 char str string bytes byte_buf unit unit_struct
-        seq tuple tuple_struct map struct identifier ignored_any
+        tuple tuple_struct identifier ignored_any
+    }
+}
+
+/// Visits the elements of an array; elements left over are an error, as in JSON.
+fn visit_array<'de, V: de::Visitor<'de>>(items: Vec<JsData>, visitor: V) -> Result<V::Value, ConversionError> {
+    let len = items.len();
+    let mut access = SeqAccess { items: items.into_iter().enumerate() };
+    let value = visitor.visit_seq(&mut access)?;
+    if access.items.len() == 0 {
+        Ok(value)
+    } else {
+        Err(de::Error::invalid_length(len, &"fewer elements in the array"))
     }
 }
 
@@ -471,6 +518,37 @@ mod tests {
         let problems: Vec<_> = ds.validate().problems.into_iter().map(|p| (p.path, p.kind)).collect();
         assert!(problems.contains(&("programmes[0].budget".to_owned(), ProblemKind::NonFinite)), "{problems:?}");
         assert!(problems.contains(&("observations[0].value".to_owned(), ProblemKind::NonFinite)), "{problems:?}");
+    }
+
+    /// A value of the wrong kind where a struct, a sequence or a map belongs gets the message
+    /// that `serde_json` gives for the same document (`deserialize_compound` spells out what
+    /// the visitors' default methods say).
+    #[test]
+    fn wrong_kinds_for_structs_sequences_and_maps_read_like_json() {
+        let values = ["3", "-3", "2.5", "true", "false", "null", r#""text""#, "[]", "{}", r#"[{"id": 1}]"#];
+        let documents = values.iter().flat_map(|v| {
+            [
+                format!(r#"{{ "name": "x", "regions": {v} }}"#),
+                format!(r#"{{ "name": "x", "regions": [{v}] }}"#),
+                format!(r#"{{ "name": "x", "attributes": {v} }}"#),
+                format!(r#"{{ "name": "x", "programmes": [{{ "id": "P", "name": "P", "budget": {v} }}] }}"#),
+                (*v).to_owned(),
+            ]
+        });
+        let mut compared = 0;
+        for doc in documents {
+            let via_tree = dataset(&doc);
+            let via_json = Dataset::from_json(&doc);
+            match (&via_tree, &via_json) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{doc}"),
+                (Err(tree), Err(clusterpolicy::Error::Json { message, .. })) => {
+                    assert_eq!(tree.message(), message.as_str(), "{doc}");
+                    compared += 1;
+                }
+                _ => panic!("{doc}: {via_tree:?} but {via_json:?}"),
+            }
+        }
+        assert!(compared > 30, "{compared}");
     }
 
     #[test]

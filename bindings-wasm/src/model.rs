@@ -21,6 +21,10 @@ extern "C" {
     pub type JsonSchemaObject;
 }
 
+/// `schema/dataset.schema.json`: [`clusterpolicy::Dataset::json_schema`] as pretty JSON, checked
+/// against the types by `tests/tests/schema.rs` and by the test below.
+const DATASET_SCHEMA: &str = include_str!("../../schema/dataset.schema.json");
+
 /// A dataset: every entity of the knowledge platform (geography, activities, actors,
 /// clusters, programmes and projects, indicators, strategies, observations, evidence,
 /// scenarios) in one document.
@@ -136,11 +140,16 @@ impl Dataset {
 
     /// The JSON Schema (draft 2020-12) of the JSON form, generated from the Rust types.
     ///
+    /// The value of [`clusterpolicy::Dataset::json_schema`], read from its committed text
+    /// `schema/dataset.schema.json` (kept equal to it by the tests): generating it at run time
+    /// would add the schema generator and the `JsonSchema` impls of every model type (about
+    /// 130 KiB) to the module.
+    ///
     /// # Errors
-    /// None in practice: the schema holds no number beyond `Number.MAX_SAFE_INTEGER`.
+    /// None in practice: the embedded text is valid JSON.
     #[wasm_bindgen(js_name = jsonSchema)]
     pub fn json_schema() -> Result<JsonSchemaObject, JsValue> {
-        to_js(&clusterpolicy::Dataset::json_schema()).map(JsCast::unchecked_into)
+        js_sys::JSON::parse(DATASET_SCHEMA).map(JsCast::unchecked_into)
     }
 
     /// Name of the dataset.
@@ -162,5 +171,14 @@ impl Dataset {
     #[must_use]
     pub fn synthetic(&self) -> bool {
         self.inner.synthetic
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_embedded_schema_is_the_generated_one() {
+        let embedded: serde_json::Value = serde_json::from_str(super::DATASET_SCHEMA).unwrap();
+        assert_eq!(embedded, clusterpolicy::Dataset::json_schema());
     }
 }
