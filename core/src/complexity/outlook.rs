@@ -541,7 +541,9 @@ pub fn complexity_profile(counts: &LabelledMatrix, params: &ProfileParams) -> Re
 /// # Errors
 /// As [`complexity_profile`]; the error names the year.
 ///
-/// Complexity: the sum over the years.
+/// Complexity: the sum over the years. With the default `parallel` feature the years run
+/// on rayon's threads; the table is assembled in year order afterwards, so the output (and
+/// the error reported when several years fail: the earliest) is the same as sequentially.
 ///
 /// ```
 /// use clusterpolicy::complexity::{ProfileParams, complexity_profile_panel};
@@ -560,10 +562,18 @@ pub fn complexity_profile(counts: &LabelledMatrix, params: &ProfileParams) -> Re
 pub fn complexity_profile_panel(panel: &Panel, params: &ProfileParams) -> Result<ProfileTable> {
     let mut t =
         ProfileTable { regions: panel.rows().to_vec(), activities: panel.cols().to_vec(), ..ProfileTable::default() };
-    for (k, &year) in panel.years().iter().enumerate() {
-        let counts = panel.values().index_axis_move(Axis(0), k);
-        let v = complexity_profile_values(counts, params).map_err(|e| in_year(e, year))?;
-        t.push_year(year, counts, &v);
+    let years = panel.years();
+    let one = |k: usize| complexity_profile_values(panel.values().index_axis_move(Axis(0), k), params);
+    #[cfg(feature = "parallel")]
+    let results: Vec<Result<ProfileValues>> = {
+        use rayon::prelude::*;
+        (0..years.len()).into_par_iter().map(one).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let results: Vec<Result<ProfileValues>> = (0..years.len()).map(one).collect();
+    for (k, (&year, v)) in years.iter().zip(results).enumerate() {
+        let v = v.map_err(|e| in_year(e, year))?;
+        t.push_year(year, panel.values().index_axis_move(Axis(0), k), &v);
     }
     Ok(t)
 }
