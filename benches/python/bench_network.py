@@ -130,18 +130,22 @@ def run(label: str, n: int, pairs: List[Tuple[int, int]], weights: np.ndarray, a
     rep = 1 if big else 3
 
     # Exact betweenness, unweighted.
-    ours = timed(lambda: cn._native.net_betweenness(net_u), rep)
+    if args.skip_betweenness:
+        print("betweenness: skipped (--skip-betweenness)")
+        args.no_weighted_betweenness = True
+    ours = (0.0, 0.0) if args.skip_betweenness else timed(lambda: cn._native.net_betweenness(net_u), rep)
     peers: Dict[str, Tuple[float, float]] = {}
-    if g_ig is not None:
+    if g_ig is not None and not args.skip_betweenness:
         w, c, _ = timed(lambda: g_ig.betweenness(), rep)
         peers["igraph betweenness"] = (w, c)
-    if g_rx is not None:
+    if g_rx is not None and not args.skip_betweenness:
         w, c, _ = timed(lambda: rx.betweenness_centrality(g_rx), rep)
         peers["rustworkx betweenness (parallel)"] = (w, c)
-    if g_nx is not None and slow_ok:
+    if g_nx is not None and slow_ok and not args.skip_betweenness:
         w, c, _ = timed(lambda: nx.betweenness_centrality(g_nx), 1)
         peers["networkx betweenness"] = (w, c)
-    line("betweenness, unweighted", ours[:2], peers)
+    if not args.skip_betweenness:
+        line("betweenness, unweighted", ours[:2], peers)
 
     # Exact betweenness, weights as distances.
     if args.no_weighted_betweenness:
@@ -215,6 +219,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="2000,10000,50000")
     ap.add_argument("--skip-h2020", action="store_true")
     ap.add_argument("--slow-peers", action="store_true", help="also run NetworkX on large graphs")
+    ap.add_argument("--skip-betweenness", action="store_true", help="skip both betweenness runs (the slow part at 50,000 nodes)")
     ap.add_argument("--no-weighted-betweenness", action="store_true", help="skip weighted betweenness (igraph: ~20 min at 50,000 nodes)")
     args = ap.parse_args()
     print(f"igraph {ig.__version__ if ig else '-'}, networkx {nx.__version__ if nx else '-'}, rustworkx {rx.__version__ if rx else '-'}")
