@@ -108,6 +108,29 @@ pub(crate) fn params_from_kwargs<T: serde::de::DeserializeOwned>(kwargs: &Bound<
     })
 }
 
+/// Keyword arguments (any subset of the fields) as a core parameter struct: its defaults
+/// without any; `InvalidParameterError` naming the offending option otherwise.
+pub(crate) fn kwargs_params<T: serde::de::DeserializeOwned + Default>(
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<T> {
+    match kwargs {
+        Some(k) if !k.is_empty() => params_from_kwargs(k).map_err(crate::error::to_py_err),
+        _ => Ok(T::default()),
+    }
+}
+
+/// A plain Python object (dicts, lists, numbers) as a core input type;
+/// `InvalidParameterError` naming `what` otherwise.
+pub(crate) fn from_py<T: serde::de::DeserializeOwned>(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<T> {
+    pythonize::depythonize(obj)
+        .map_err(|e| crate::error::to_py_err(Error::InvalidParameter { name: what.to_owned(), reason: e.to_string() }))
+}
+
+/// A core result as plain Python objects (its serde form).
+pub(crate) fn to_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    Ok(pythonize::pythonize(py, value)?)
+}
+
 macro_rules! wire_name {
     ($($t:ty),* $(,)?) => {$(
         impl WireName for $t {

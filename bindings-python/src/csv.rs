@@ -24,27 +24,14 @@ use numpy::{IntoPyArray, PyArray2, PyArray3};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{IntoPyDict, PyByteArray, PyBytes, PyDict, PyString, PyType};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::conversion::params_from_kwargs;
+use crate::conversion::{kwargs_params as options, to_py};
 use crate::error::to_py_err;
 use crate::model::{JsonText, PyDataset};
 
 /// The names of the partnership presets, in the order of the error message.
 const PRESETS: [&str; 4] = ["default", "cordis_h2020_sod", "cordis_fp7_sod", "cordis_flat"];
-
-/// Keyword arguments (any subset of the fields) as a core option struct.
-fn options<T: DeserializeOwned + Default>(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<T> {
-    match kwargs {
-        Some(k) if !k.is_empty() => params_from_kwargs(k).map_err(to_py_err),
-        _ => Ok(T::default()),
-    }
-}
-
-fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    Ok(pythonize::pythonize(py, value)?)
-}
 
 fn json_error(e: &serde_json::Error) -> PyErr {
     to_py_err(Error::Json { line: e.line(), column: e.column(), message: e.to_string() })

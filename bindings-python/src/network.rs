@@ -14,29 +14,11 @@ use clusterpolicy::Error;
 use clusterpolicy::network as nw;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
+use crate::conversion::{from_py, kwargs_params as params, to_py};
 use crate::error::to_py_err;
 use crate::model::PyDataset;
 use crate::progress::PyProgress;
-
-fn params<T: DeserializeOwned + Default>(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<T> {
-    match kwargs {
-        None => Ok(T::default()),
-        Some(k) => pythonize::depythonize(k.as_any())
-            .map_err(|e| to_py_err(Error::InvalidParameter { name: "params".to_owned(), reason: e.to_string() })),
-    }
-}
-
-fn from_py<T: DeserializeOwned>(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<T> {
-    pythonize::depythonize(obj)
-        .map_err(|e| to_py_err(Error::InvalidParameter { name: what.to_owned(), reason: e.to_string() }))
-}
-
-fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    Ok(pythonize::pythonize(py, value)?)
-}
 
 /// An undirected, weighted cooperation network of named nodes (organisations, regions or
 /// countries). Immutable; compares equal by nodes and edges; pickles through its dict form.

@@ -14,32 +14,11 @@ use clusterpolicy::strategy as st;
 use numpy::{IntoPyArray, PyReadonlyArray1, PyReadonlyArray2};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
-use crate::conversion::params_from_kwargs;
+use crate::conversion::{from_py, kwargs_params as params, to_py};
 use crate::error::to_py_err;
 use crate::model::PyDataset;
 use crate::progress::PyProgress;
-
-/// Keyword arguments (any subset of the fields) as a core parameter struct.
-fn params<T: DeserializeOwned + Default>(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<T> {
-    match kwargs {
-        None => Ok(T::default()),
-        Some(k) => params_from_kwargs(k).map_err(to_py_err),
-    }
-}
-
-/// A plain Python object (dicts, lists, numbers) as a core input type.
-fn from_py<T: DeserializeOwned>(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<T> {
-    pythonize::depythonize(obj)
-        .map_err(|e| to_py_err(Error::InvalidParameter { name: what.to_owned(), reason: e.to_string() }))
-}
-
-/// A core result as plain Python objects.
-fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    Ok(pythonize::pythonize(py, value)?)
-}
 
 /// Criterion types: a sequence of `"benefit"` / `"cost"`, or of numbers 1 / -1.
 fn criterion_types(types: &Bound<'_, PyAny>) -> PyResult<Vec<st::CriterionType>> {

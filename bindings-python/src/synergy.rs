@@ -21,30 +21,13 @@ use clusterpolicy::{Dataset, Error};
 use numpy::{PyReadonlyArray2, PyReadonlyArray3};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
-use crate::conversion::params_from_kwargs;
+use crate::conversion::{from_py, kwargs_params as params, params_from_kwargs, to_py};
 use crate::error::to_py_err;
 use crate::model::PyDataset;
 
 /// A region x activity matrix as `(rows, cols, values)`.
 type Specialisation<'py> = (Vec<String>, Vec<String>, PyReadonlyArray2<'py, f64>);
-
-/// The options struct from keyword arguments (its defaults without any).
-fn params<T: DeserializeOwned + Default>(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<T> {
-    kwargs.map_or_else(|| Ok(T::default()), |k| params_from_kwargs(k).map_err(to_py_err))
-}
-
-/// An argument in its serde form; `InvalidParameterError` naming `what` otherwise.
-fn from_py<T: DeserializeOwned>(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<T> {
-    pythonize::depythonize(obj)
-        .map_err(|e| to_py_err(Error::InvalidParameter { name: what.to_owned(), reason: e.to_string() }))
-}
-
-fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    Ok(pythonize::pythonize(py, value)?)
-}
 
 fn matrix(spec: Option<Specialisation<'_>>) -> PyResult<Option<LabelledMatrix>> {
     spec.map(|(rows, cols, values)| LabelledMatrix::new(rows, cols, values.as_array().to_owned()).map_err(to_py_err))
