@@ -15,7 +15,7 @@ use js_sys::{Array, Float64Array, Object, Reflect};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
-use crate::conversion::{from_js, to_js};
+use crate::conversion::{from_js, options as params, to_js};
 use crate::error::{conversion_error, js_error, type_error};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -60,13 +60,6 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
 
 fn field<T: DeserializeOwned>(obj: &JsValue, key: &str, what: &str) -> Result<T, JsValue> {
     from_js(&get(obj, key)).map_err(|e| conversion_error(&e, &format!("{what}.{key}")))
-}
-
-fn params<T: DeserializeOwned + Default>(obj: Option<JsValue>, what: &str) -> Result<T, JsValue> {
-    match obj {
-        Some(v) if !v.is_undefined() && !v.is_null() => from_js(&v).map_err(|e| conversion_error(&e, what)),
-        _ => Ok(T::default()),
-    }
 }
 
 fn shape_error(what: &str, expected: String, found: String) -> JsValue {

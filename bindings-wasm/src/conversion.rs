@@ -47,6 +47,21 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, Convers
     T::deserialize(data)
 }
 
+/// An argument in its serde form; a `TypeError`-like conversion error naming `what`.
+pub(crate) fn required<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
+    from_js(value).map_err(|e| crate::error::conversion_error(&e, what))
+}
+
+/// An optional argument: `undefined` or `null` give the defaults, anything else as [`required`].
+pub(crate) fn optional<T: DeserializeOwned + Default>(value: &JsValue, what: &str) -> Result<T, JsValue> {
+    if value.is_undefined() || value.is_null() { Ok(T::default()) } else { required(value, what) }
+}
+
+/// Options from an optional plain object, as [`optional`].
+pub(crate) fn options<T: DeserializeOwned + Default>(obj: Option<JsValue>, what: &str) -> Result<T, JsValue> {
+    obj.map_or_else(|| Ok(T::default()), |v| optional(&v, what))
+}
+
 /// A JavaScript value copied into Rust: the JSON data model, with any `f64` as number.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum JsData {

@@ -9,23 +9,11 @@
 
 use clusterpolicy::network as nw;
 use js_sys::{Float64Array, Object, Reflect};
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
-use crate::conversion::{from_js, to_js};
-use crate::error::{conversion_error, js_error};
+use crate::conversion::{optional as opt, required as req, to_js};
+use crate::error::js_error;
 use crate::model::Dataset;
-
-fn opt<T: DeserializeOwned + Default>(value: &JsValue, what: &str) -> Result<T, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
-    }
-    from_js(value).map_err(|e| conversion_error(&e, what))
-}
-
-fn req<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
-    from_js(value).map_err(|e| conversion_error(&e, what))
-}
 
 fn floats(v: &[f64]) -> Float64Array {
     Float64Array::from(v)

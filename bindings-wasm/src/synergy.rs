@@ -18,11 +18,10 @@ use clusterpolicy::model::{LabelledMatrix, SubjectRef};
 use clusterpolicy::ndarray::Array3;
 use clusterpolicy::synergy as sy;
 use js_sys::{Array, Float64Array, Object, Reflect};
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
-use crate::conversion::{from_js, to_js};
-use crate::error::{conversion_error, js_error, type_error};
+use crate::conversion::{options as params, required as req, to_js};
+use crate::error::{js_error, type_error};
 use crate::model::Dataset;
 use crate::network::Network;
 use crate::specialisation::matrix;
@@ -112,18 +111,6 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
 
 fn absent(v: &JsValue) -> bool {
     v.is_undefined() || v.is_null()
-}
-
-/// Options from an optional plain object (`undefined` or `null`: the defaults).
-fn params<T: DeserializeOwned + Default>(obj: Option<JsValue>, what: &str) -> Result<T, JsValue> {
-    match obj {
-        Some(v) if !absent(&v) => from_js(&v).map_err(|e| conversion_error(&e, what)),
-        _ => Ok(T::default()),
-    }
-}
-
-fn req<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
-    from_js(value).map_err(|e| conversion_error(&e, what))
 }
 
 fn js<T: serde::Serialize, U: JsCast>(value: &T) -> Result<U, JsValue> {

@@ -4,7 +4,7 @@
 // typed errors.
 
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
 import {
@@ -21,16 +21,8 @@ import {
   subnationalEci,
 } from "clusterpolicy";
 
-import { thrown } from "./helpers.mjs";
+import { need, SHARED, thrown } from "./helpers.mjs";
 
-const SHARED = process.env.CLUSTERPOLICY_SHARED ?? new URL("../../../shared/", import.meta.url).pathname;
-
-function need(path, t) {
-  if (existsSync(path)) return true;
-  if (["true", "1"].includes((process.env.CI ?? "").toLowerCase())) throw new Error(`${path} is missing in CI`);
-  t.skip(`${path} not found`);
-  return false;
-}
 
 /** Rows of a simple CSV (quoted fields may hold commas) as objects. */
 function csv(path) {

@@ -5,7 +5,7 @@
 // files. Tests that need ../shared skip with a notice without it (and fail when CI=true).
 
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
 import {
@@ -19,17 +19,9 @@ import {
   readPartnerships,
 } from "clusterpolicy";
 
-import { allPlain, thrown } from "./helpers.mjs";
+import { allPlain, need, SHARED, thrown } from "./helpers.mjs";
 
-const SHARED = process.env.CLUSTERPOLICY_SHARED ?? new URL("../../../shared/", import.meta.url).pathname;
 const DATA = `${SHARED}/data`;
-
-function need(path, t) {
-  if (existsSync(path)) return true;
-  if (["true", "1"].includes((process.env.CI ?? "").toLowerCase())) throw new Error(`${path} is missing in CI`);
-  t.skip(`${path} not found`);
-  return false;
-}
 
 /** `{ name, data }` of a shared file, read as bytes (the loader decodes UTF-8 itself). */
 const file = (rel) => ({ name: rel, data: new Uint8Array(readFileSync(`${DATA}/${rel}`)) });

@@ -1,7 +1,7 @@
 // Shared fixtures of the Node tests: the JSON documents in tests/fixtures/ at the repository
 // root, which the Rust and Python tests read too.
 
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 
 const fixtures = new URL("../../tests/fixtures/", import.meta.url);
 
@@ -38,4 +38,18 @@ export function allPlain(x) {
   if (Array.isArray(x)) return x.every(allPlain);
   if (x !== null && typeof x === "object") return isPlainObject(x) && Object.values(x).every(allPlain);
   return true;
+}
+
+/** `../shared` beside the repository (or `CLUSTERPOLICY_SHARED`): real data and references. */
+export const SHARED = process.env.CLUSTERPOLICY_SHARED ?? new URL("../../../shared/", import.meta.url).pathname;
+
+/**
+ * True when `path` exists; otherwise skips test `t` with a notice, or throws when `CI` is
+ * set (the shared files must be there in CI).
+ */
+export function need(path, t) {
+  if (existsSync(path)) return true;
+  if (["true", "1"].includes((process.env.CI ?? "").toLowerCase())) throw new Error(`${path} is missing in CI`);
+  t.skip(`${path} not found`);
+  return false;
 }

@@ -4,22 +4,14 @@
 // skip with a notice without it (and fail when CI=true).
 
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
 import { Network, bipartiteNetwork, networkProjection, networkSummary, report, sampleDataset } from "clusterpolicy";
 
-import { allPlain } from "./helpers.mjs";
+import { allPlain, need, SHARED } from "./helpers.mjs";
 
-const SHARED = process.env.CLUSTERPOLICY_SHARED ?? new URL("../../../shared/", import.meta.url).pathname;
 const REF = `${SHARED}/reference`;
-
-function need(path, t) {
-  if (existsSync(path)) return true;
-  if (["true", "1"].includes((process.env.CI ?? "").toLowerCase())) throw new Error(`${path} is missing in CI`);
-  t.skip(`${path} not found`);
-  return false;
-}
 
 const roundsTo = (ours, published, what) =>
   assert.ok(Math.abs(ours - published) <= 5e-7 + 1e-12, `${what}: ${ours} vs ${published}`);

@@ -5,20 +5,13 @@
 // order of the same sums). Skips with a notice without ../shared (fails when CI=true).
 
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
 import { Network } from "clusterpolicy";
+import { SHARED, need } from "./helpers.mjs";
 
-const SHARED = process.env.CLUSTERPOLICY_SHARED ?? new URL("../../../shared/", import.meta.url).pathname;
 const REF = `${SHARED}/reference`;
-
-function need(path, t) {
-  if (existsSync(path)) return true;
-  if (["true", "1"].includes((process.env.CI ?? "").toLowerCase())) throw new Error(`${path} is missing in CI`);
-  t.skip(`${path} not found`);
-  return false;
-}
 
 const close = (ours, want, tol, what) => assert.ok(Math.abs(ours - want) <= tol, `${what}: ${ours} vs ${want}`);
 const published = (ours, want, what) => close(ours, want, 5e-7 + 1e-12, what);

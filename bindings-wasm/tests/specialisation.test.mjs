@@ -5,7 +5,7 @@
 // that need ../shared skip with a notice without it (and fail when CI=true).
 
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
 import {
@@ -25,18 +25,10 @@ import {
   variety,
 } from "clusterpolicy";
 
-import { allPlain, thrown } from "./helpers.mjs";
+import { allPlain, need, SHARED, thrown } from "./helpers.mjs";
 
-const SHARED = process.env.CLUSTERPOLICY_SHARED ?? new URL("../../../shared/", import.meta.url).pathname;
 const AU = `${SHARED}/data/australia-lga-anzsic19-census`;
 const REF = `${SHARED}/reference/cluster_mapping.json`;
-
-function need(path, t) {
-  if (existsSync(path)) return true;
-  if (["true", "1"].includes((process.env.CI ?? "").toLowerCase())) throw new Error(`${path} is missing in CI`);
-  t.skip(`${path} not found`);
-  return false;
-}
 
 /** R's write.csv output: header, quoted strings, unquoted numbers. */
 function readCsv(path) {

@@ -12,7 +12,7 @@
 // Tests that need ../shared skip with a notice without it (and fail when CI=true).
 
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
 import {
@@ -42,17 +42,9 @@ import {
   tripleHelixValues,
 } from "clusterpolicy";
 
-import { allPlain, thrown } from "./helpers.mjs";
+import { allPlain, need, SHARED, thrown } from "./helpers.mjs";
 
-const SHARED = process.env.CLUSTERPOLICY_SHARED ?? new URL("../../../shared/", import.meta.url).pathname;
 const REF = `${SHARED}/reference`;
-
-function need(path, t) {
-  if (existsSync(path)) return true;
-  if (["true", "1"].includes((process.env.CI ?? "").toLowerCase())) throw new Error(`${path} is missing in CI`);
-  t.skip(`${path} not found`);
-  return false;
-}
 
 const actor = (id) => ({ kind: "actor", id });
 const cluster = (id) => ({ kind: "cluster", id });
