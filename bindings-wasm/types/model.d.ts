@@ -1939,8 +1939,9 @@ export interface CommunityEntry {
  */
 export interface CommunityParams {
   /**
-   * Leiden: runs, each starting from the previous partition (igraph's `n_iterations`,
-   * default 2).
+   * Louvain and Leiden: runs, each starting from the previous partition (default 2, as
+   * igraph's Leiden `n_iterations`). Louvain stops early when a run raises modularity by
+   * no more than `threshold`; 1 gives the classic single run.
    */
   iterations?: number;
   /**

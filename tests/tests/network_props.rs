@@ -249,6 +249,10 @@ proptest! {
         }
         prop_assert_eq!(network::louvain(&net, &p).unwrap(), network::louvain(&net, &p).unwrap());
         prop_assert_eq!(network::leiden(&net, &p).unwrap(), network::leiden(&net, &p).unwrap());
+        // Repeated Louvain runs start with the single run and keep a run only when it helps.
+        let one = network::louvain(&net, &CommunityParams { iterations: 1, ..p }).unwrap();
+        let more = network::louvain(&net, &CommunityParams { iterations: 3, ..p }).unwrap();
+        prop_assert!(more.modularity >= one.modularity - 1e-12, "{} < {}", more.modularity, one.modularity);
     }
 
     #[test]

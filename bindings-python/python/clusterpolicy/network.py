@@ -377,7 +377,8 @@ def _partition(net: Network, r: Dict[str, Any]) -> Dict[str, Any]:
 
 def louvain(net: Network, **params: Any) -> Dict[str, Any]:
     """Louvain communities: ``membership`` (by id), ``communities``, ``modularity``. Options:
-    ``resolution``, ``seed``, ``weighted``, ``threshold``.
+    ``resolution``, ``seed``, ``weighted``, ``threshold``, ``iterations`` (runs, each from the
+    previous partition; default 2, 1 for the classic single run).
 
     >>> net = Network.from_edges([("a", "b", 1.0), ("b", "c", 1.0), ("c", "a", 1.0), ("c", "d", 2.0)],
     ...     nodes=[{"id": i, "country": c} for i, c in zip("abcd", ["SI", "SI", "AT", "HR"])])
@@ -390,7 +391,7 @@ def louvain(net: Network, **params: Any) -> Dict[str, Any]:
 
 def leiden(net: Network, **params: Any) -> Dict[str, Any]:
     """Leiden communities. Options: ``resolution``, ``seed``, ``weighted``, ``theta``,
-    ``quality`` (``"modularity"`` or ``"cpm"``).
+    ``quality`` (``"modularity"`` or ``"cpm"``), ``iterations`` (default 2).
 
     >>> net = Network.from_edges([("a", "b", 1.0), ("b", "c", 1.0), ("c", "a", 1.0), ("c", "d", 2.0)],
     ...     nodes=[{"id": i, "country": c} for i, c in zip("abcd", ["SI", "SI", "AT", "HR"])])
