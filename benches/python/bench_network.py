@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import csv
 import itertools
+import random
 import sys
 import time
 from typing import Any, Callable, Dict, List, Tuple
@@ -129,10 +130,12 @@ def run(label: str, n: int, pairs: List[Tuple[int, int]], weights: np.ndarray, a
     big = n > 2000
     rep = 1 if big else 3
 
+    args.skip_betweenness = "betweenness" not in args.tasks
+    args.no_weighted_betweenness = "weighted-betweenness" not in args.tasks
+
     # Exact betweenness, unweighted.
     if args.skip_betweenness:
-        print("betweenness: skipped (--skip-betweenness)")
-        args.no_weighted_betweenness = True
+        print("betweenness: skipped")
     ours = (0.0, 0.0) if args.skip_betweenness else timed(lambda: cn._native.net_betweenness(net_u), rep)
     peers: Dict[str, Tuple[float, float]] = {}
     if g_ig is not None and not args.skip_betweenness:
@@ -149,7 +152,7 @@ def run(label: str, n: int, pairs: List[Tuple[int, int]], weights: np.ndarray, a
 
     # Exact betweenness, weights as distances.
     if args.no_weighted_betweenness:
-        print("betweenness, weighted: skipped (--no-weighted-betweenness)")
+        print("betweenness, weighted: skipped")
     ours = (0.0, 0.0) if args.no_weighted_betweenness else timed(lambda: cn._native.net_betweenness(net_w, distance="weight"), rep)
     peers = {}
     if g_ig is not None and not args.no_weighted_betweenness:
@@ -161,7 +164,15 @@ def run(label: str, n: int, pairs: List[Tuple[int, int]], weights: np.ndarray, a
     if not args.no_weighted_betweenness:
         line("betweenness, weighted", ours[:2], peers)
 
-    # Closeness, unweighted.
+    if "closeness" in args.tasks:
+        closeness(n, rep, net_u, g_ig, g_rx, g_nx, slow_ok)
+    if "communities" in args.tasks:
+        communities(n, net_u, net_w, g_ig, g_nx)
+    if "pagerank" in args.tasks:
+        pagerank(net_w, g_ig, g_rx, g_nx)
+
+
+def closeness(n: int, rep: int, net_u: Any, g_ig: Any, g_rx: Any, g_nx: Any, slow_ok: bool) -> None:
     ours = timed(lambda: cn._native.net_closeness(net_u), rep)
     peers = {}
     if g_ig is not None:
@@ -175,7 +186,9 @@ def run(label: str, n: int, pairs: List[Tuple[int, int]], weights: np.ndarray, a
         peers["networkx closeness"] = (w, c)
     line("closeness, unweighted", ours[:2], peers)
 
-    # Louvain (unweighted and weighted) and Leiden (modularity).
+
+def communities(n: int, net_u: Any, net_w: Any, g_ig: Any, g_nx: Any) -> None:
+    """Louvain (unweighted and weighted) and Leiden (modularity)."""
     for weighted, net in ((False, net_u), (True, net_w)):
         wname = "weight" if weighted else None
         ow, oc, part = timed(lambda: cn._native.net_louvain(net, weighted=weighted, seed=1), 3)
@@ -190,6 +203,17 @@ def run(label: str, n: int, pairs: List[Tuple[int, int]], weights: np.ndarray, a
             peers["networkx louvain_communities"] = (w, c)
             note += f"; networkx {nx.community.modularity(g_nx, p, weight=wname):.4f}"
         line(f"Louvain, {'weighted' if weighted else 'unweighted'}", (ow, oc), peers, note + ")")
+        if g_ig is not None:
+            # One seed says little: modularity over seeds 1-5 for both (igraph seeded
+            # through Python's random module).
+            ours_q = [cn._native.net_louvain(net, weighted=weighted, seed=s)["modularity"] for s in range(1, 6)]
+            theirs_q = []
+            for s in range(1, 6):
+                random.seed(s)
+                ig.set_random_number_generator(random)
+                theirs_q.append(g_ig.modularity(g_ig.community_multilevel(weights=wname), weights=wname))
+            print(f"  Louvain modularity over seeds 1-5: clusterpolicy min {min(ours_q):.4f} mean {np.mean(ours_q):.4f} "
+                  f"max {max(ours_q):.4f}; igraph min {min(theirs_q):.4f} mean {np.mean(theirs_q):.4f} max {max(theirs_q):.4f}")
         ow, oc, part = timed(lambda: cn._native.net_leiden(net, weighted=weighted, seed=1), 3)
         peers = {}
         note = f"(modularity {part['modularity']:.4f}"
@@ -199,7 +223,8 @@ def run(label: str, n: int, pairs: List[Tuple[int, int]], weights: np.ndarray, a
             note += f"; igraph {g_ig.modularity(p, weights=wname):.4f}"
         line(f"Leiden, {'weighted' if weighted else 'unweighted'}", (ow, oc), peers, note + ")")
 
-    # PageRank (weighted).
+
+def pagerank(net_w: Any, g_ig: Any, g_rx: Any, g_nx: Any) -> None:
     ours = timed(lambda: cn._native.net_pagerank(net_w, tol=1e-6), 5)
     peers = {}
     if g_ig is not None:
@@ -214,14 +239,26 @@ def run(label: str, n: int, pairs: List[Tuple[int, int]], weights: np.ndarray, a
     line("PageRank (tol 1e-6, weighted)", ours[:2], peers)
 
 
+TASKS = ("betweenness", "weighted-betweenness", "closeness", "communities", "pagerank")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="2000,10000,50000")
     ap.add_argument("--skip-h2020", action="store_true")
     ap.add_argument("--slow-peers", action="store_true", help="also run NetworkX on large graphs")
     ap.add_argument("--skip-betweenness", action="store_true", help="skip both betweenness runs (the slow part at 50,000 nodes)")
-    ap.add_argument("--no-weighted-betweenness", action="store_true", help="skip weighted betweenness (igraph: ~20 min at 50,000 nodes)")
+    ap.add_argument("--no-weighted-betweenness", action="store_true", help="skip weighted betweenness (igraph: ~14 min at 50,000 nodes)")
+    ap.add_argument("--tasks", default=",".join(TASKS), help=f"comma-separated subset of {','.join(TASKS)}")
     args = ap.parse_args()
+    args.tasks = set(args.tasks.split(","))
+    unknown = args.tasks - set(TASKS)
+    if unknown:
+        ap.error(f"unknown task(s) {sorted(unknown)}; choose from {','.join(TASKS)}")
+    if args.skip_betweenness:
+        args.tasks -= {"betweenness", "weighted-betweenness"}
+    if args.no_weighted_betweenness:
+        args.tasks.discard("weighted-betweenness")
     print(f"igraph {ig.__version__ if ig else '-'}, networkx {nx.__version__ if nx else '-'}, rustworkx {rx.__version__ if rx else '-'}")
     if not args.skip_h2020:
         pairs, weights, n = h2020()
