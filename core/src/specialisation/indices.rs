@@ -360,7 +360,7 @@ fn check_reference(reference: Option<&[f64]>, n: usize, names: Names<'_>) -> Res
 fn compute(p: &Prepared<'_>, params: &IndexParams, reference: Option<&[f64]>) -> Analysis {
     let econgeo = econ(params);
     let v = p.values.view();
-    let (n, m) = v.dim();
+    let m = v.ncols();
     let raw_rca = rca_prepared(p);
     let mut presence = raw_rca.clone();
     binarise(&mut presence, params.rca.threshold);
@@ -368,55 +368,18 @@ fn compute(p: &Prepared<'_>, params: &IndexParams, reference: Option<&[f64]>) ->
     if let Some(d) = params.rca.digits {
         rca.mapv_inplace(|x| round_half_even(x, d));
     }
-    // Region indices, accumulated over contiguous lanes.
-    let shares: Vec<f64> = p.col_sums.iter().map(|c| c / p.total).collect();
-    let inv_shares: Vec<f64> = shares.iter().map(|s| 1.0 / s).collect();
-    let inv_r: Vec<f64> = p.row_sums.iter().map(|r| 1.0 / r).collect();
-    let mut acc = vec![RegionSums::default(); n];
-    match lanes(&v) {
-        Lanes::Rows(s) => {
-            for ((a, row), &ir) in acc.iter_mut().zip(s.chunks_exact(m)).zip(&inv_r) {
-                for ((&x, &sh), &ish) in row.iter().zip(&shares).zip(&inv_shares) {
-                    add_cell(a, x, ir, sh, ish, econgeo);
-                }
-            }
-        }
-        Lanes::Cols(s) => {
-            for ((col, &sh), &ish) in s.chunks_exact(n).zip(&shares).zip(&inv_shares) {
-                for ((a, &x), &ir) in acc.iter_mut().zip(col).zip(&inv_r) {
-                    add_cell(a, x, ir, sh, ish, econgeo);
-                }
-            }
-        }
-        Lanes::Other => {
-            for ((i, j), &x) in v.indexed_iter() {
-                add_cell(&mut acc[i], x, inv_r[i], shares[j], inv_shares[j], econgeo);
-            }
-        }
-    }
     let diversity = presence.sum_axis(Axis(1));
-    let mut cols_r: [Vec<f64>; 7] = std::array::from_fn(|_| Vec::with_capacity(n));
-    for (i, a) in acc.iter().enumerate() {
-        let vals = if p.zero_row(i) { [p.zero_row_fill; 6] } else { region_values(a, p.row_sums[i], econgeo) };
-        for (c, x) in cols_r.iter_mut().zip(vals) {
-            c.push(x);
-        }
-        cols_r[6].push(diversity[i]);
-    }
-    let [location_quotient_avg, krugman, specialisation_coefficient, hachman, herfindahl, entropy, diversity] = cols_r;
-    // Activity indices.
-    let reference: Vec<f64> = match reference {
-        Some(r) => p.rows.iter().map(|&i| r[i]).collect(),
-        None => p.row_sums.clone(),
-    };
-    let reference_is_rows = reference.as_slice() == p.row_sums.as_slice();
-    let ref_total: f64 = reference.iter().sum();
-    let pop_share: Vec<f64> = p.row_sums.iter().map(|r| r / p.total).collect();
     let ubiquity = presence.sum_axis(Axis(0));
-    let block = |range: std::ops::Range<usize>| {
-        activity_block(&v, range, p, &pop_share, &reference, ref_total, reference_is_rows, econgeo)
-    };
-    let per_col = block(0..m);
+    // The region indices and the activity indices are independent: with the `parallel`
+    // feature they run side by side, and the activities in blocks of columns. Each value is
+    // computed by the same code whatever the threads, so the output does not change.
+    let regions = || region_part(p, &v, econgeo, diversity.as_slice().expect("fresh arrays are contiguous"));
+    let activities = || activity_part(p, &v, reference, econgeo);
+    #[cfg(feature = "parallel")]
+    let (cols_r, per_col) = rayon::join(regions, activities);
+    #[cfg(not(feature = "parallel"))]
+    let (cols_r, per_col) = (regions(), activities());
+    let [location_quotient_avg, krugman, specialisation_coefficient, hachman, herfindahl, entropy, diversity] = cols_r;
     let mut cols_a: [Vec<f64>; 5] = std::array::from_fn(|_| Vec::with_capacity(m));
     for (j, vals) in per_col.into_iter().enumerate() {
         cols_a[0].push(ubiquity[j]);
@@ -442,6 +405,73 @@ fn compute(p: &Prepared<'_>, params: &IndexParams, reference: Option<&[f64]>) ->
         },
         activities: ActivityIndices { activities: Vec::new(), ubiquity, gini, locational_gini, hoover, hoover_gini },
     }
+}
+
+/// The region index columns (average LQ, Krugman, specialisation coefficient, Hachman,
+/// Herfindahl, entropy, diversity), accumulated over contiguous lanes.
+fn region_part(p: &Prepared<'_>, v: &ArrayView2<'_, f64>, econgeo: bool, diversity: &[f64]) -> [Vec<f64>; 7] {
+    let (n, m) = v.dim();
+    let shares: Vec<f64> = p.col_sums.iter().map(|c| c / p.total).collect();
+    let inv_shares: Vec<f64> = shares.iter().map(|s| 1.0 / s).collect();
+    let inv_r: Vec<f64> = p.row_sums.iter().map(|r| 1.0 / r).collect();
+    let mut acc = vec![RegionSums::default(); n];
+    match lanes(v) {
+        Lanes::Rows(s) => {
+            for ((a, row), &ir) in acc.iter_mut().zip(s.chunks_exact(m)).zip(&inv_r) {
+                for ((&x, &sh), &ish) in row.iter().zip(&shares).zip(&inv_shares) {
+                    add_cell(a, x, ir, sh, ish, econgeo);
+                }
+            }
+        }
+        Lanes::Cols(s) => {
+            for ((col, &sh), &ish) in s.chunks_exact(n).zip(&shares).zip(&inv_shares) {
+                for ((a, &x), &ir) in acc.iter_mut().zip(col).zip(&inv_r) {
+                    add_cell(a, x, ir, sh, ish, econgeo);
+                }
+            }
+        }
+        Lanes::Other => {
+            for ((i, j), &x) in v.indexed_iter() {
+                add_cell(&mut acc[i], x, inv_r[i], shares[j], inv_shares[j], econgeo);
+            }
+        }
+    }
+    let mut cols_r: [Vec<f64>; 7] = std::array::from_fn(|_| Vec::with_capacity(n));
+    for (i, a) in acc.iter().enumerate() {
+        let vals = if p.zero_row(i) { [p.zero_row_fill; 6] } else { region_values(a, p.row_sums[i], econgeo) };
+        for (c, x) in cols_r.iter_mut().zip(vals) {
+            c.push(x);
+        }
+        cols_r[6].push(diversity[i]);
+    }
+    cols_r
+}
+
+/// Gini, locational Gini, Hoover and Hoover-Gini of every activity (in blocks of columns on
+/// rayon's threads with the `parallel` feature).
+fn activity_part(p: &Prepared<'_>, v: &ArrayView2<'_, f64>, reference: Option<&[f64]>, econgeo: bool) -> Vec<[f64; 4]> {
+    let m = v.ncols();
+    let reference: Vec<f64> = match reference {
+        Some(r) => p.rows.iter().map(|&i| r[i]).collect(),
+        None => p.row_sums.clone(),
+    };
+    let reference_is_rows = reference.as_slice() == p.row_sums.as_slice();
+    let ref_total: f64 = reference.iter().sum();
+    let pop_share: Vec<f64> = p.row_sums.iter().map(|r| r / p.total).collect();
+    let block = |range: std::ops::Range<usize>| {
+        activity_block(v, range, p, &pop_share, &reference, ref_total, reference_is_rows, econgeo)
+    };
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        const COLUMNS: usize = 16;
+        (0..m.div_ceil(COLUMNS))
+            .into_par_iter()
+            .flat_map_iter(|b| block(b * COLUMNS..((b + 1) * COLUMNS).min(m)))
+            .collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    block(0..m)
 }
 
 fn analyse_named(
