@@ -160,36 +160,40 @@ impl Sssp {
         let n = self.dist.len();
         self.order.resize(n + 1, 0);
         self.levels.clear();
-        self.order[0] = s as u32;
-        self.dist[s] = 0;
-        self.sigma[s] = 1.0;
+        // Disjoint borrows of the fields: the compiler keeps their pointers in registers
+        // instead of reloading them after every store.
+        let (order, dist, sigma, acc, levels) =
+            (&mut self.order[..], &mut self.dist[..], &mut self.sigma[..], &mut self.acc[..], &mut self.levels);
+        order[0] = s as u32;
+        dist[s] = 0;
+        sigma[s] = 1.0;
         let mut len = 1usize;
         let mut lo = 0usize;
         let mut d = 0u32;
         while lo < len {
             let hi = len;
-            self.levels.push(lo);
+            levels.push(lo);
             d += 1;
             for i in lo..hi {
-                let v = self.order[i] as usize;
-                let sv = self.sigma[v];
+                let v = order[i] as usize;
+                let sv = sigma[v];
                 for &w in net.neighbors(v) {
                     let w = w as usize;
-                    self.acc[w] += sv;
-                    let dw = self.dist[w];
+                    acc[w] += sv;
+                    let dw = dist[w];
                     let new = dw == UNSEEN;
-                    self.dist[w] = if new { d } else { dw };
-                    self.order[len] = w as u32;
+                    dist[w] = if new { d } else { dw };
+                    order[len] = w as u32;
                     len += usize::from(new);
                 }
             }
-            for i in hi..len {
-                let w = self.order[i] as usize;
-                self.sigma[w] = self.acc[w];
+            for &w in &order[hi..len] {
+                let w = w as usize;
+                sigma[w] = acc[w];
             }
             lo = hi;
         }
-        self.levels.push(len);
+        levels.push(len);
         self.order.truncate(len);
     }
 
@@ -310,28 +314,29 @@ impl Sssp {
     /// the coefficients of level L are written only after the whole level is read, so only
     /// the successors (level L + 1) contribute: no distance test, no branch per arc.
     fn accumulate_hops(&mut self, net: &Network, s: usize, endpoints: bool, bc: &mut [f64]) {
-        let len = self.order.len();
+        let (order, levels, sigma, delta, coeff) =
+            (&self.order[..], &self.levels[..], &self.sigma[..], &mut self.delta[..], &mut self.coeff[..]);
         if endpoints {
-            bc[s] += (len - 1) as f64;
+            bc[s] += (order.len() - 1) as f64;
         }
-        for l in (0..self.levels.len() - 1).rev() {
-            let (lo, hi) = (self.levels[l], self.levels[l + 1]);
-            for i in lo..hi {
-                let w = self.order[i] as usize;
+        for l in (0..levels.len() - 1).rev() {
+            let level = &order[levels[l]..levels[l + 1]];
+            for &w in level {
+                let w = w as usize;
                 let mut sum = 0.0;
                 for &x in net.neighbors(w) {
-                    sum += self.coeff[x as usize];
+                    sum += coeff[x as usize];
                 }
-                self.delta[w] = sum;
+                delta[w] = sum;
             }
-            for i in lo..hi {
-                let w = self.order[i] as usize;
-                let sig = self.sigma[w];
-                let delta = sig * self.delta[w];
-                self.delta[w] = delta;
-                self.coeff[w] = (1.0 + delta) / sig;
+            for &w in level {
+                let w = w as usize;
+                let sig = sigma[w];
+                let dw = sig * delta[w];
+                delta[w] = dw;
+                coeff[w] = (1.0 + dw) / sig;
                 if w != s {
-                    bc[w] += if endpoints { delta + 1.0 } else { delta };
+                    bc[w] += if endpoints { dw + 1.0 } else { dw };
                 }
             }
         }
