@@ -66,6 +66,7 @@ mod indices;
 mod outlook;
 mod priority;
 mod relatedness;
+mod rowsums;
 mod sparse;
 mod stats;
 mod summary;

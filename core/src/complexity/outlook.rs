@@ -6,9 +6,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::indices::{ComplexityParams, complexity_of};
-use super::relatedness::{
-    RelatednessParams, check_same_activities, density_kernel, from_cooccurrence, weighted_rows_sums,
-};
+use super::relatedness::{RelatednessParams, check_same_activities, density_kernel, from_cooccurrence};
+use super::rowsums::{PresentRows, present_row_sums};
 use super::sparse::{Bipartite, Names, check_finite, check_presence};
 use super::stats::{mean, std_pop};
 use super::{Complexity, Diagonal};
@@ -106,7 +105,8 @@ pub(crate) fn outlook_kernel(
             *t += x * scale[q];
         }
     }
-    let (mut density, mut cog) = weighted_rows_sums(presence, proximity, Some(&scale));
+    // Presence is binary (checked by the callers): density and M W are sums of rows.
+    let (mut density, mut cog) = present_row_sums(&PresentRows::new(presence), proximity, &scale);
     for mut row in density.outer_iter_mut() {
         for (a, &t) in row.iter_mut().zip(col_tot.iter()) {
             *a = if t == 0.0 { 0.0 } else { *a / t };
@@ -386,7 +386,7 @@ pub fn complexity_profile_values(counts: ArrayView2<'_, f64>, params: &ProfilePa
     let presence = rca.mapv(|x| if x >= params.threshold { 1.0 } else { 0.0 });
     let b = Bipartite::new(presence.view());
     let c = complexity_of(&b, &ComplexityParams::default())?;
-    let proximity = from_cooccurrence(&b.cooccurrence(), &b.ubiquity, RelatednessParams::proximity(Diagonal::One));
+    let proximity = from_cooccurrence(b.cooccurrence(), &b.ubiquity, RelatednessParams::proximity(Diagonal::One));
     let shifted = c.pci.mapv(|x| x + c.pci_offset);
     let (density, o) = outlook_kernel(presence.view(), proximity.view(), shifted.view(), true);
     Ok(ProfileValues {
@@ -442,39 +442,74 @@ pub struct ProfileTable {
 }
 
 impl ProfileTable {
-    fn push_year(&mut self, year: i32, counts: ArrayView2<'_, f64>, v: &ProfileValues) {
-        let n = v.rows.len() * v.cols.len();
-        for col in [
-            &mut self.value,
-            &mut self.rca,
-            &mut self.mcp,
-            &mut self.diversity,
-            &mut self.ubiquity,
-            &mut self.eci,
-            &mut self.pci,
-            &mut self.density,
-            &mut self.coi,
-            &mut self.cog,
-        ] {
-            col.reserve(n);
-        }
-        for (a, &i) in v.rows.iter().enumerate() {
-            for (b, &j) in v.cols.iter().enumerate() {
-                self.year.push(year);
-                self.region.push(i as u32);
-                self.activity.push(j as u32);
-                self.value.push(counts[[i, j]]);
-                self.rca.push(v.rca[[a, b]]);
-                self.mcp.push(v.presence[[a, b]]);
-                self.diversity.push(v.diversity[a]);
-                self.ubiquity.push(v.ubiquity[b]);
-                self.eci.push(v.eci[a]);
-                self.pci.push(v.pci[b]);
-                self.density.push(v.density[[a, b]]);
-                self.coi.push(v.coi[a]);
-                self.cog.push(v.cog[[a, b]]);
+    /// The table of the given years (`counts[k]` and `values[k]` for `years[k]`): each
+    /// column is allocated once at its final length and the years (and blocks of regions
+    /// within a year) are written in parallel under the `parallel` feature.
+    fn assemble(
+        regions: Vec<String>,
+        activities: Vec<String>,
+        years: &[i32],
+        counts: &[ArrayView2<'_, f64>],
+        values: &[ProfileValues],
+    ) -> Self {
+        let total: usize = values.iter().map(|v| v.rows.len() * v.cols.len()).sum();
+        let mut t = ProfileTable {
+            regions,
+            activities,
+            year: vec![0; total],
+            region: vec![0; total],
+            activity: vec![0; total],
+            value: vec![0.0; total],
+            rca: vec![0.0; total],
+            mcp: vec![0.0; total],
+            diversity: vec![0.0; total],
+            ubiquity: vec![0.0; total],
+            eci: vec![0.0; total],
+            pci: vec![0.0; total],
+            density: vec![0.0; total],
+            coi: vec![0.0; total],
+            cog: vec![0.0; total],
+        };
+        let mut rest = Cells {
+            year: &mut t.year,
+            region: &mut t.region,
+            activity: &mut t.activity,
+            f: [
+                &mut t.value,
+                &mut t.rca,
+                &mut t.mcp,
+                &mut t.diversity,
+                &mut t.ubiquity,
+                &mut t.eci,
+                &mut t.pci,
+                &mut t.density,
+                &mut t.coi,
+                &mut t.cog,
+            ],
+        };
+        // Work items of about CELLS_PER_TASK cells: whole regions of one year.
+        let col_ids: Vec<Vec<u32>> = values.iter().map(|v| v.cols.iter().map(|&j| j as u32).collect()).collect();
+        let mut items = Vec::new();
+        for (((&year, counts), v), cols) in years.iter().zip(counts).zip(values).zip(&col_ids) {
+            let width = v.cols.len().max(1);
+            let step = (CELLS_PER_TASK / width).max(1);
+            let mut a = 0;
+            while a < v.rows.len() {
+                let b = (a + step).min(v.rows.len());
+                let (head, tail) = rest.split_at((b - a) * v.cols.len());
+                items.push(Block { year, counts: *counts, v, cols, regions: a..b, cells: head });
+                rest = tail;
+                a = b;
             }
         }
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            items.into_par_iter().for_each(Block::fill);
+        }
+        #[cfg(not(feature = "parallel"))]
+        items.into_iter().for_each(Block::fill);
+        t
     }
 
     /// Number of cells.
@@ -487,6 +522,82 @@ impl ProfileTable {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.year.is_empty()
+    }
+}
+
+/// Cells per task when the profile table is written.
+const CELLS_PER_TASK: usize = 16_384;
+
+/// Mutable slices of the columns of a [`ProfileTable`] over a run of cells.
+struct Cells<'a> {
+    year: &'a mut [i32],
+    region: &'a mut [u32],
+    activity: &'a mut [u32],
+    /// value, rca, mcp, diversity, ubiquity, eci, pci, density, coi, cog.
+    f: [&'a mut [f64]; 10],
+}
+
+impl<'a> Cells<'a> {
+    fn split_at(self, k: usize) -> (Self, Self) {
+        let (y0, y1) = self.year.split_at_mut(k);
+        let (r0, r1) = self.region.split_at_mut(k);
+        let (a0, a1) = self.activity.split_at_mut(k);
+        let mut f0: [&'a mut [f64]; 10] = Default::default();
+        let mut f1: [&'a mut [f64]; 10] = Default::default();
+        for ((col, l), r) in self.f.into_iter().zip(&mut f0).zip(&mut f1) {
+            (*l, *r) = col.split_at_mut(k);
+        }
+        (Self { year: y0, region: r0, activity: a0, f: f0 }, Self { year: y1, region: r1, activity: a1, f: f1 })
+    }
+}
+
+/// The cells of the regions `regions` (kept indices) of one year.
+struct Block<'a> {
+    year: i32,
+    counts: ArrayView2<'a, f64>,
+    v: &'a ProfileValues,
+    cols: &'a [u32],
+    regions: std::ops::Range<usize>,
+    cells: Cells<'a>,
+}
+
+impl Block<'_> {
+    fn fill(self) {
+        let Self { year, counts, v, cols, regions, cells } = self;
+        let w = cols.len();
+        if w == 0 {
+            return;
+        }
+        let Cells { year: ys, region: rs, activity: acts, f } = cells;
+        let [value, rca, mcp, diversity, ubiquity, eci, pci, density, coi, cog] = f;
+        ys.fill(year);
+        for (t, a) in regions.enumerate() {
+            let cells = t * w..(t + 1) * w;
+            let i = v.rows[a];
+            rs[cells.clone()].fill(i as u32);
+            acts[cells.clone()].copy_from_slice(cols);
+            let crow = counts.row(i);
+            for (x, &j) in value[cells.clone()].iter_mut().zip(cols) {
+                *x = crow[j as usize];
+            }
+            copy_row(&mut rca[cells.clone()], v.rca.row(a));
+            copy_row(&mut mcp[cells.clone()], v.presence.row(a));
+            diversity[cells.clone()].fill(v.diversity[a]);
+            copy_row(&mut ubiquity[cells.clone()], v.ubiquity.view());
+            eci[cells.clone()].fill(v.eci[a]);
+            copy_row(&mut pci[cells.clone()], v.pci.view());
+            copy_row(&mut density[cells.clone()], v.density.row(a));
+            coi[cells.clone()].fill(v.coi[a]);
+            copy_row(&mut cog[cells], v.cog.row(a));
+        }
+    }
+}
+
+fn copy_row(dst: &mut [f64], src: ArrayView1<'_, f64>) {
+    if let Some(s) = src.as_slice() {
+        dst.copy_from_slice(s);
+    } else {
+        dst.iter_mut().zip(src.iter()).for_each(|(d, s)| *d = *s);
     }
 }
 
@@ -530,10 +641,7 @@ impl ProfileTable {
 /// its output on the world-trade and Spanish data to 1e-9.
 pub fn complexity_profile(counts: &LabelledMatrix, params: &ProfileParams) -> Result<ProfileTable> {
     let v = complexity_profile_values(counts.values(), params)?;
-    let mut t =
-        ProfileTable { regions: counts.rows().to_vec(), activities: counts.cols().to_vec(), ..ProfileTable::default() };
-    t.push_year(0, counts.values(), &v);
-    Ok(t)
+    Ok(ProfileTable::assemble(counts.rows().to_vec(), counts.cols().to_vec(), &[0], &[counts.values()], &[v]))
 }
 
 /// [`complexity_profile`] for every year of a panel, years outer.
@@ -541,9 +649,11 @@ pub fn complexity_profile(counts: &LabelledMatrix, params: &ProfileParams) -> Re
 /// # Errors
 /// As [`complexity_profile`]; the error names the year.
 ///
-/// Complexity: the sum over the years. With the default `parallel` feature the years run
-/// on rayon's threads; the table is assembled in year order afterwards, so the output (and
-/// the error reported when several years fail: the earliest) is the same as sequentially.
+/// Complexity: the sum over the years. With the default `parallel` feature the years, the
+/// blocks of regions of the density / COG kernel within a year and the blocks of the
+/// output table run on rayon's threads; every value is computed by the same operations in
+/// the same order as sequentially (and the error reported when several years fail is the
+/// earliest), so the output is bit-identical for any thread count.
 ///
 /// ```
 /// use clusterpolicy::complexity::{ProfileParams, complexity_profile_panel};
@@ -560,8 +670,6 @@ pub fn complexity_profile(counts: &LabelledMatrix, params: &ProfileParams) -> Re
 ///
 /// Source: as [`complexity_profile`].
 pub fn complexity_profile_panel(panel: &Panel, params: &ProfileParams) -> Result<ProfileTable> {
-    let mut t =
-        ProfileTable { regions: panel.rows().to_vec(), activities: panel.cols().to_vec(), ..ProfileTable::default() };
     let years = panel.years();
     let one = |k: usize| complexity_profile_values(panel.values().index_axis_move(Axis(0), k), params);
     #[cfg(feature = "parallel")]
@@ -571,11 +679,11 @@ pub fn complexity_profile_panel(panel: &Panel, params: &ProfileParams) -> Result
     };
     #[cfg(not(feature = "parallel"))]
     let results: Vec<Result<ProfileValues>> = (0..years.len()).map(one).collect();
-    for (k, (&year, v)) in years.iter().zip(results).enumerate() {
-        let v = v.map_err(|e| in_year(e, year))?;
-        t.push_year(year, panel.values().index_axis_move(Axis(0), k), &v);
-    }
-    Ok(t)
+    let values =
+        years.iter().zip(results).map(|(&year, v)| v.map_err(|e| in_year(e, year))).collect::<Result<Vec<_>>>()?;
+    let counts: Vec<ArrayView2<'_, f64>> =
+        (0..years.len()).map(|k| panel.values().index_axis_move(Axis(0), k)).collect();
+    Ok(ProfileTable::assemble(panel.rows().to_vec(), panel.cols().to_vec(), years, &counts, &values))
 }
 
 pub(crate) fn in_year(e: Error, year: i32) -> Error {
@@ -586,5 +694,142 @@ pub(crate) fn in_year(e: Error, year: i32) -> Error {
             Error::InvalidParameter { name, reason: format!("{reason} (year {year})") }
         }
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::complexity::relatedness::weighted_rows_sums;
+    use ndarray::Array3;
+
+    /// Deterministic counts with zeros, a zero region and a zero activity in some years.
+    fn counts(years: usize, n: usize, m: usize) -> Array3<f64> {
+        let mut s: u64 = 0x2545_F491_4F6C_DD1D;
+        Array3::from_shape_fn((years, n, m), |(y, i, j)| {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            let u = (s >> 11) as f64 / (1u64 << 53) as f64;
+            let dense = (i * 7 + j * 3) % 5 != 0;
+            if (y == 1 && i == 2) || (y == 2 && j == 3) || !dense || u < 0.3 { 0.0 } else { (u * 1000.0).round() }
+        })
+    }
+
+    fn panel(years: usize, n: usize, m: usize) -> Panel {
+        Panel::new(
+            (0..years as i32).map(|y| 2000 + y).collect(),
+            (0..n).map(|i| format!("R{i}")).collect(),
+            (0..m).map(|j| format!("A{j}")).collect(),
+            counts(years, n, m),
+        )
+        .unwrap()
+    }
+
+    fn bits(x: &[f64]) -> Vec<u64> {
+        x.iter().map(|v| v.to_bits()).collect()
+    }
+
+    fn same(a: &ProfileTable, b: &ProfileTable) {
+        assert_eq!((&a.regions, &a.activities), (&b.regions, &b.activities));
+        assert_eq!((&a.year, &a.region, &a.activity), (&b.year, &b.region, &b.activity));
+        for (x, y) in [
+            (&a.value, &b.value),
+            (&a.rca, &b.rca),
+            (&a.mcp, &b.mcp),
+            (&a.diversity, &b.diversity),
+            (&a.ubiquity, &b.ubiquity),
+            (&a.eci, &b.eci),
+            (&a.pci, &b.pci),
+            (&a.density, &b.density),
+            (&a.coi, &b.coi),
+            (&a.cog, &b.cog),
+        ] {
+            assert_eq!(bits(x), bits(y));
+        }
+    }
+
+    /// The table written out cell by cell from the per-year values (the obvious way).
+    fn slow_table(p: &Panel, params: ProfileParams) -> ProfileTable {
+        let mut t = ProfileTable { regions: p.rows().to_vec(), activities: p.cols().to_vec(), ..Default::default() };
+        for (k, &year) in p.years().iter().enumerate() {
+            let counts = p.values().index_axis_move(Axis(0), k);
+            let v = complexity_profile_values(counts, &params).unwrap();
+            for (a, &i) in v.rows.iter().enumerate() {
+                for (b, &j) in v.cols.iter().enumerate() {
+                    t.year.push(year);
+                    t.region.push(i as u32);
+                    t.activity.push(j as u32);
+                    t.value.push(counts[[i, j]]);
+                    t.rca.push(v.rca[[a, b]]);
+                    t.mcp.push(v.presence[[a, b]]);
+                    t.diversity.push(v.diversity[a]);
+                    t.ubiquity.push(v.ubiquity[b]);
+                    t.eci.push(v.eci[a]);
+                    t.pci.push(v.pci[b]);
+                    t.density.push(v.density[[a, b]]);
+                    t.coi.push(v.coi[a]);
+                    t.cog.push(v.cog[[a, b]]);
+                }
+            }
+        }
+        t
+    }
+
+    #[test]
+    fn panel_table_equals_the_cell_by_cell_table() {
+        // Regions of more than one task (CELLS_PER_TASK / 70 = 234 < 300) in every year.
+        let p = panel(3, 300, 70);
+        let params = ProfileParams::default();
+        let t = complexity_profile_panel(&p, &params).unwrap();
+        assert!(t.len() > 3 * 290 * 60);
+        same(&t, &slow_table(&p, params));
+        // A single matrix is year 0.
+        let m = p.year(2001).unwrap();
+        let one = complexity_profile(&m, &params).unwrap();
+        let values = m.values().to_owned().insert_axis(Axis(0));
+        let single = Panel::new(vec![0], m.rows().to_vec(), m.cols().to_vec(), values).unwrap();
+        same(&one, &slow_table(&single, params));
+    }
+
+    #[cfg(feature = "parallel")]
+    #[test]
+    fn panel_table_is_the_same_on_one_thread() {
+        let p = panel(4, 120, 90);
+        let params = ProfileParams::default();
+        let par = complexity_profile_panel(&p, &params).unwrap();
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+        let seq = pool.install(|| complexity_profile_panel(&p, &params).unwrap());
+        same(&par, &seq);
+        let pool3 = rayon::ThreadPoolBuilder::new().num_threads(3).build().unwrap();
+        same(&par, &pool3.install(|| complexity_profile_panel(&p, &params).unwrap()));
+    }
+
+    /// The outlook kernel against the weighted form (every presence a weight of 1): the same
+    /// sums in the same order, so equal to the last bit.
+    #[test]
+    fn outlook_kernel_equals_the_weighted_sums() {
+        for (n, m) in [(40, 33), (25, 16), (9, 70), (200, 47)] {
+            let c = counts(1, n, m).index_axis_move(Axis(0), 0);
+            let v = complexity_profile_values(c.view(), &ProfileParams::default()).unwrap();
+            let shifted = v.pci.mapv(|x| x + 0.25);
+            let (density, o) = outlook_kernel(v.presence.view(), v.proximity.view(), shifted.view(), false);
+            let row_tot = v.proximity.sum_axis(Axis(1));
+            let col_tot = v.proximity.sum_axis(Axis(0));
+            let scale: Vec<f64> =
+                (0..v.cols.len()).map(|q| if shifted[q].is_nan() { 0.0 } else { shifted[q] / row_tot[q] }).collect();
+            let (a, b) = weighted_rows_sums(v.presence.view(), v.proximity.view(), Some(&scale));
+            let mut w_tot = vec![0.0; scale.len()];
+            for (q, row) in v.proximity.outer_iter().enumerate() {
+                for (t, &x) in w_tot.iter_mut().zip(row.iter()) {
+                    *t += x * scale[q];
+                }
+            }
+            for ((r, p), &x) in v.presence.indexed_iter() {
+                assert_eq!(density[[r, p]].to_bits(), (a[[r, p]] / col_tot[p]).to_bits());
+                let cog = if x == 0.0 { w_tot[p] - b[[r, p]] } else { 0.0 };
+                assert_eq!(o.cog[[r, p]].to_bits(), cog.to_bits());
+            }
+        }
     }
 }

@@ -1,0 +1,154 @@
+//! The density and outlook-gain kernel: for every region, the sums of the rows of the
+//! proximity matrix `R` and of `W = diag(scale) R` at the region's present activities.
+//!
+//! Presence is binary, so the sums run over the present activities only and need no
+//! weights. The columns are processed in blocks of [`LANES`]: the accumulators stay in
+//! vector registers while the rows of `R` stream through, and the block of `R` stays in
+//! cache across regions. Every output value is the sum over the present activities in
+//! increasing order, starting from 0, of `R[k, j]` (or of the product `scale_k R[k, j]`),
+//! lane by lane: the same operations in the same order whatever the instruction set, the
+//! thread count or the block, so the results are bit-identical across machines and runs.
+//! On x86-64 the loop is also compiled for AVX2 (without FMA, which would round
+//! differently) and chosen at run time. With the `parallel` feature, blocks of regions run
+//! on rayon's threads.
+
+use ndarray::{Array2, ArrayView2};
+
+/// Width of a column block.
+const LANES: usize = 16;
+/// Regions per parallel task.
+#[cfg(feature = "parallel")]
+const REGIONS_PER_TASK: usize = 8;
+
+/// Present activities of each region in compressed rows (`idx[ptr[i]..ptr[i + 1]]`, increasing).
+pub(crate) struct PresentRows {
+    ptr: Vec<usize>,
+    idx: Vec<u32>,
+}
+
+impl PresentRows {
+    /// The non-zero columns of each row of `m`.
+    pub(crate) fn new(m: ArrayView2<'_, f64>) -> Self {
+        let mut ptr = Vec::with_capacity(m.nrows() + 1);
+        let mut idx = Vec::new();
+        ptr.push(0);
+        for row in m.outer_iter() {
+            idx.extend(row.iter().enumerate().filter(|(_, x)| **x != 0.0).map(|(k, _)| k as u32));
+            ptr.push(idx.len());
+        }
+        Self { ptr, idx }
+    }
+
+    fn rows(&self) -> usize {
+        self.ptr.len() - 1
+    }
+
+    fn row(&self, i: usize) -> &[u32] {
+        &self.idx[self.ptr[i]..self.ptr[i + 1]]
+    }
+}
+
+/// `(M R, M diag(scale) R)` for the binary `M` given by `present` (regions x activities)
+/// and the square `r`: two regions x activities arrays.
+pub(crate) fn present_row_sums(
+    present: &PresentRows,
+    r: ArrayView2<'_, f64>,
+    scale: &[f64],
+) -> (Array2<f64>, Array2<f64>) {
+    let r = r.as_standard_layout();
+    let rs = r.as_slice().expect("standard layout");
+    let (n, p) = (present.rows(), r.ncols());
+    let mut a = vec![0.0; n * p];
+    let mut b = vec![0.0; n * p];
+    if p > 0 {
+        let job = Job { present, rs, p, scale };
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            a.par_chunks_mut(REGIONS_PER_TASK * p)
+                .zip(b.par_chunks_mut(REGIONS_PER_TASK * p))
+                .enumerate()
+                .for_each(|(t, (a, b))| job.regions(t * REGIONS_PER_TASK, a, b));
+        }
+        #[cfg(not(feature = "parallel"))]
+        job.regions(0, &mut a, &mut b);
+    }
+    let shape = (n, p);
+    (Array2::from_shape_vec(shape, a).expect("n x p values"), Array2::from_shape_vec(shape, b).expect("n x p values"))
+}
+
+/// The inputs of the kernel: `rs` is `R` (rows `k`, `p` columns) in row-major order.
+struct Job<'a> {
+    present: &'a PresentRows,
+    rs: &'a [f64],
+    p: usize,
+    scale: &'a [f64],
+}
+
+impl Job<'_> {
+    /// The sums of the regions `first..` whose output rows are `a` and `b` (`p` values each).
+    fn regions(&self, first: usize, a: &mut [f64], b: &mut [f64]) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: `regions_avx2` only requires AVX2, which the CPU has (checked just above).
+            #[allow(unsafe_code)]
+            unsafe {
+                self.regions_avx2(first, a, b);
+            }
+            return;
+        }
+        self.regions_body(first, a, b);
+    }
+
+    /// [`Job::regions_body`] compiled for AVX2 (not FMA: products and sums stay separate).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn regions_avx2(&self, first: usize, a: &mut [f64], b: &mut [f64]) {
+        self.regions_body(first, a, b);
+    }
+
+    // Inlined into each instruction-set variant, so that each compiles the loop for its own
+    // target features.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn regions_body(&self, first: usize, a: &mut [f64], b: &mut [f64]) {
+        let p = self.p;
+        for start in (0..p).step_by(LANES) {
+            let width = LANES.min(p - start);
+            for (t, (ra, rb)) in a.chunks_exact_mut(p).zip(b.chunks_exact_mut(p)).enumerate() {
+                let ks = self.present.row(first + t);
+                if width == LANES {
+                    // Groups of 4 lanes, which the compiler keeps in vector registers.
+                    let mut acc = [[0.0f64; 4]; LANES / 4];
+                    let mut acc_w = [[0.0f64; 4]; LANES / 4];
+                    for &k in ks {
+                        let k = k as usize;
+                        let at = k * p + start;
+                        let (src, _) = self.rs[at..at + LANES].as_chunks::<4>();
+                        let s = self.scale[k];
+                        for ((x, w), y) in acc.iter_mut().zip(acc_w.iter_mut()).zip(src) {
+                            for l in 0..4 {
+                                x[l] += y[l];
+                                w[l] += s * y[l];
+                            }
+                        }
+                    }
+                    ra[start..start + LANES].copy_from_slice(acc.as_flattened());
+                    rb[start..start + LANES].copy_from_slice(acc_w.as_flattened());
+                } else {
+                    let (ra, rb) = (&mut ra[start..start + width], &mut rb[start..start + width]);
+                    for &k in ks {
+                        let k = k as usize;
+                        let s = self.scale[k];
+                        for ((x, w), y) in
+                            ra.iter_mut().zip(rb.iter_mut()).zip(&self.rs[k * p + start..k * p + start + width])
+                        {
+                            *x += y;
+                            *w += s * y;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
