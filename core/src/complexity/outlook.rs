@@ -13,7 +13,7 @@ use super::stats::{mean, std_pop};
 use super::{Complexity, Diagonal};
 use crate::error::{Error, Result};
 use crate::model::{LabelledMatrix, Panel};
-use crate::specialisation::{Handling, RcaParams, rca_values};
+use crate::specialisation::{Handling, Kept, RcaParams, rca_values};
 
 /// Options of [`complexity_outlook`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -93,7 +93,26 @@ pub(crate) fn outlook_kernel(
     pci: ArrayView1<'_, f64>,
     standardise: bool,
 ) -> (Array2<f64>, OutlookValues) {
-    let (n, m) = presence.dim();
+    let dim = presence.dim();
+    let mut density = vec![0.0; dim.0 * dim.1];
+    let mut cog = vec![0.0; dim.0 * dim.1];
+    let coi = outlook_into(presence, proximity, pci, standardise, &mut density, &mut cog);
+    let density = Array2::from_shape_vec(dim, density).expect("one value per cell");
+    let cog = Array2::from_shape_vec(dim, cog).expect("one value per cell");
+    (density, OutlookValues { coi: Array1::from(coi), cog })
+}
+
+/// [`outlook_kernel`] writing density and COG to `density` and `cog` (regions x
+/// activities, row-major); returns the COI.
+fn outlook_into(
+    presence: ArrayView2<'_, f64>,
+    proximity: ArrayView2<'_, f64>,
+    pci: ArrayView1<'_, f64>,
+    standardise: bool,
+    density: &mut [f64],
+    cog: &mut [f64],
+) -> Vec<f64> {
+    let m = presence.ncols();
     let pci0: Vec<f64> = pci.iter().map(|x| if x.is_nan() { 0.0 } else { *x }).collect();
     // W[q, p] = phi[q, p] s_q with s_q = pci_q / sum_k phi[q, k]; cog = (1 - M) * ((1 - M) W)
     let row_tot = proximity.sum_axis(Axis(1));
@@ -106,24 +125,27 @@ pub(crate) fn outlook_kernel(
         }
     }
     // Presence is binary (checked by the callers): density and M W are sums of rows.
-    let (mut density, mut cog) = present_row_sums(&PresentRows::new(presence), proximity, &scale);
-    for mut row in density.outer_iter_mut() {
+    present_row_sums(&PresentRows::new(presence), proximity, &scale, density, cog);
+    if m == 0 {
+        return vec![0.0; presence.nrows()];
+    }
+    for row in density.chunks_exact_mut(m) {
         for (a, &t) in row.iter_mut().zip(col_tot.iter()) {
             *a = if t == 0.0 { 0.0 } else { *a / t };
         }
     }
     // coi_c = sum_p density_cp (1 - M_cp) pci_p
-    let mut coi: Vec<f64> = (0..n)
-        .map(|c| {
-            density.row(c).iter().zip(presence.row(c).iter()).zip(&pci0).map(|((d, x), q)| d * (1.0 - x) * q).sum()
-        })
+    let mut coi: Vec<f64> = density
+        .chunks_exact(m)
+        .zip(presence.outer_iter())
+        .map(|(drow, prow)| drow.iter().zip(prow.iter()).zip(&pci0).map(|((d, x), q)| d * (1.0 - x) * q).sum())
         .collect();
     if standardise {
         let (mu, sd) = (mean(&coi), std_pop(&coi));
         coi.iter_mut().for_each(|x| *x = (*x - mu) / sd);
     }
     // (1 - M) W = 1'W - M W: the column totals of W less the rows of the present activities.
-    for (mut row, prow) in cog.outer_iter_mut().zip(presence.outer_iter()) {
+    for (row, prow) in cog.chunks_exact_mut(m).zip(presence.outer_iter()) {
         for (p, (v, x)) in row.iter_mut().zip(prow.iter()).enumerate() {
             *v = if pci[p].is_nan() {
                 f64::NAN
@@ -134,7 +156,7 @@ pub(crate) fn outlook_kernel(
             };
         }
     }
-    (density, OutlookValues { coi: Array1::from(coi), cog })
+    coi
 }
 
 /// Complexity outlook of regions and outlook gain of each absent activity, as defined by
@@ -374,35 +396,71 @@ pub struct ProfileValues {
 /// As [`complexity_profile`].
 pub fn complexity_profile_values(counts: ArrayView2<'_, f64>, params: &ProfileParams) -> Result<ProfileValues> {
     params.check()?;
-    let rca_params = RcaParams {
+    let kept = rca_values(counts, &rca_params(*params))?;
+    let dim = kept.values.dim();
+    let [mut presence, mut density, mut cog] = [(); 3].map(|()| vec![0.0; dim.0 * dim.1]);
+    let y = year_kernel(kept.values.view(), params.threshold, &mut presence, &mut density, &mut cog)?;
+    let shaped = |v: Vec<f64>| Array2::from_shape_vec(dim, v).unwrap_or_default(); // n x m values: never fails
+    Ok(ProfileValues {
+        rows: kept.rows,
+        cols: kept.cols,
+        rca: kept.values,
+        presence: shaped(presence),
+        diversity: y.diversity,
+        ubiquity: y.ubiquity,
+        eci: y.eci,
+        pci: y.pci,
+        density: shaped(density),
+        coi: Array1::from(y.coi),
+        cog: shaped(cog),
+        proximity: y.proximity,
+    })
+}
+
+fn rca_params(params: ProfileParams) -> RcaParams {
+    RcaParams {
         zero_rows: Handling::Drop,
         zero_cols: Handling::Drop,
         missing: Handling::Error,
         threshold: params.threshold,
         digits: None,
-    };
-    let kept = rca_values(counts, &rca_params)?;
-    let rca = kept.values;
-    let presence = rca.mapv(|x| if x >= params.threshold { 1.0 } else { 0.0 });
-    let b = Bipartite::new(presence.view());
+    }
+}
+
+/// What one year adds to its RCA besides presence, density and COG.
+struct YearValues {
+    diversity: Array1<f64>,
+    ubiquity: Array1<f64>,
+    eci: Array1<f64>,
+    pci: Array1<f64>,
+    coi: Vec<f64>,
+    proximity: Array2<f64>,
+}
+
+/// Everything after RCA for one year: presence, density and COG are written to the given
+/// slices (kept regions x kept activities, row-major), the rest is returned.
+fn year_kernel(
+    rca: ArrayView2<'_, f64>,
+    threshold: f64,
+    presence: &mut [f64],
+    density: &mut [f64],
+    cog: &mut [f64],
+) -> Result<YearValues> {
+    let dim = rca.dim();
+    if dim.1 > 0 {
+        for (dst, row) in presence.chunks_exact_mut(dim.1).zip(rca.outer_iter()) {
+            for (d, &x) in dst.iter_mut().zip(row.iter()) {
+                *d = if x >= threshold { 1.0 } else { 0.0 };
+            }
+        }
+    }
+    let presence = ArrayView2::from_shape(dim, &*presence).expect("one value per cell");
+    let b = Bipartite::new(presence);
     let c = complexity_of(&b, &ComplexityParams::default())?;
     let proximity = from_cooccurrence(b.cooccurrence(), &b.ubiquity, RelatednessParams::proximity(Diagonal::One));
     let shifted = c.pci.mapv(|x| x + c.pci_offset);
-    let (density, o) = outlook_kernel(presence.view(), proximity.view(), shifted.view(), true);
-    Ok(ProfileValues {
-        rows: kept.rows,
-        cols: kept.cols,
-        rca,
-        presence,
-        diversity: c.diversity,
-        ubiquity: c.ubiquity,
-        eci: c.eci,
-        pci: c.pci,
-        density,
-        coi: o.coi,
-        cog: o.cog,
-        proximity,
-    })
+    let coi = outlook_into(presence, proximity.view(), shifted.view(), true, density, cog);
+    Ok(YearValues { diversity: c.diversity, ubiquity: c.ubiquity, eci: c.eci, pci: c.pci, coi, proximity })
 }
 
 /// A py-ecomplexity profile in columnar long form: one entry per kept cell, years outer,
@@ -442,76 +500,6 @@ pub struct ProfileTable {
 }
 
 impl ProfileTable {
-    /// The table of the given years (`counts[k]` and `values[k]` for `years[k]`): each
-    /// column is allocated once at its final length and the years (and blocks of regions
-    /// within a year) are written in parallel under the `parallel` feature.
-    fn assemble(
-        regions: Vec<String>,
-        activities: Vec<String>,
-        years: &[i32],
-        counts: &[ArrayView2<'_, f64>],
-        values: &[ProfileValues],
-    ) -> Self {
-        let total: usize = values.iter().map(|v| v.rows.len() * v.cols.len()).sum();
-        let mut t = ProfileTable {
-            regions,
-            activities,
-            year: vec![0; total],
-            region: vec![0; total],
-            activity: vec![0; total],
-            value: vec![0.0; total],
-            rca: vec![0.0; total],
-            mcp: vec![0.0; total],
-            diversity: vec![0.0; total],
-            ubiquity: vec![0.0; total],
-            eci: vec![0.0; total],
-            pci: vec![0.0; total],
-            density: vec![0.0; total],
-            coi: vec![0.0; total],
-            cog: vec![0.0; total],
-        };
-        let mut rest = Cells {
-            year: &mut t.year,
-            region: &mut t.region,
-            activity: &mut t.activity,
-            f: [
-                &mut t.value,
-                &mut t.rca,
-                &mut t.mcp,
-                &mut t.diversity,
-                &mut t.ubiquity,
-                &mut t.eci,
-                &mut t.pci,
-                &mut t.density,
-                &mut t.coi,
-                &mut t.cog,
-            ],
-        };
-        // Work items of about CELLS_PER_TASK cells: whole regions of one year.
-        let col_ids: Vec<Vec<u32>> = values.iter().map(|v| v.cols.iter().map(|&j| j as u32).collect()).collect();
-        let mut items = Vec::new();
-        for (((&year, counts), v), cols) in years.iter().zip(counts).zip(values).zip(&col_ids) {
-            let width = v.cols.len().max(1);
-            let step = (CELLS_PER_TASK / width).max(1);
-            let mut a = 0;
-            while a < v.rows.len() {
-                let b = (a + step).min(v.rows.len());
-                let (head, tail) = rest.split_at((b - a) * v.cols.len());
-                items.push(Block { year, counts: *counts, v, cols, regions: a..b, cells: head });
-                rest = tail;
-                a = b;
-            }
-        }
-        #[cfg(feature = "parallel")]
-        {
-            use rayon::prelude::*;
-            items.into_par_iter().for_each(Block::fill);
-        }
-        #[cfg(not(feature = "parallel"))]
-        items.into_iter().for_each(Block::fill);
-        t
-    }
-
     /// Number of cells.
     #[must_use]
     pub fn len(&self) -> usize {
@@ -525,25 +513,267 @@ impl ProfileTable {
     }
 }
 
-/// Cells per task when the profile table is written.
+/// The columns of a [`ProfileTable`] as slices to write to, each of
+/// [`ProfilePlan::len`] values (e.g. `NumPy` arrays allocated by a binding).
+#[derive(Debug)]
+pub struct ProfileColumns<'a> {
+    /// Year of each cell.
+    pub year: &'a mut [i32],
+    /// Region index of each cell.
+    pub region: &'a mut [u32],
+    /// Activity index of each cell.
+    pub activity: &'a mut [u32],
+    /// The input value.
+    pub value: &'a mut [f64],
+    /// RCA.
+    pub rca: &'a mut [f64],
+    /// Presence (0/1).
+    pub mcp: &'a mut [f64],
+    /// Diversity of the region.
+    pub diversity: &'a mut [f64],
+    /// Ubiquity of the activity.
+    pub ubiquity: &'a mut [f64],
+    /// ECI of the region.
+    pub eci: &'a mut [f64],
+    /// PCI of the activity.
+    pub pci: &'a mut [f64],
+    /// Density.
+    pub density: &'a mut [f64],
+    /// COI of the region.
+    pub coi: &'a mut [f64],
+    /// COG.
+    pub cog: &'a mut [f64],
+}
+
+/// The first step of [`complexity_profile_panel`]: the RCA of every year, which fixes the
+/// kept regions and activities and so the number of cells ([`ProfilePlan::len`]). The
+/// second step, [`ProfilePlan::write`], computes everything else straight into the output
+/// columns, so that a caller can supply them (the Python binding writes into `NumPy`
+/// arrays) and no per-year matrix is copied.
+#[derive(Debug)]
+pub struct ProfilePlan<'a> {
+    regions: &'a [String],
+    activities: &'a [String],
+    years: Vec<i32>,
+    counts: Vec<ArrayView2<'a, f64>>,
+    kept: Vec<Kept>,
+    threshold: f64,
+    /// Whether errors name the year (a panel) or not (a single matrix).
+    panel: bool,
+}
+
+/// Cells per task when the broadcast columns of the table are written.
 const CELLS_PER_TASK: usize = 16_384;
 
-/// Mutable slices of the columns of a [`ProfileTable`] over a run of cells.
-struct Cells<'a> {
+impl<'a> ProfilePlan<'a> {
+    fn new(
+        regions: &'a [String],
+        activities: &'a [String],
+        years: Vec<i32>,
+        counts: Vec<ArrayView2<'a, f64>>,
+        params: ProfileParams,
+        panel: bool,
+    ) -> Result<Self> {
+        params.check()?;
+        let rp = rca_params(params);
+        let one = |c: &ArrayView2<'a, f64>| rca_values(*c, &rp);
+        #[cfg(feature = "parallel")]
+        let kept: Vec<Result<Kept>> = {
+            use rayon::prelude::*;
+            counts.par_iter().map(one).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let kept: Vec<Result<Kept>> = counts.iter().map(one).collect();
+        let kept = kept
+            .into_iter()
+            .zip(&years)
+            .map(|(k, &y)| k.map_err(|e| if panel { in_year(e, y) } else { e }))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Self { regions, activities, years, counts, kept, threshold: params.threshold, panel })
+    }
+
+    /// Number of cells of the table.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.kept.iter().map(|k| k.rows.len() * k.cols.len()).sum()
+    }
+
+    /// Whether the table has no cells.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Region labels (what `region` indexes).
+    #[must_use]
+    pub fn regions(&self) -> &[String] {
+        self.regions
+    }
+
+    /// Activity labels (what `activity` indexes).
+    #[must_use]
+    pub fn activities(&self) -> &[String] {
+        self.activities
+    }
+
+    /// Computes the profile into `out`, every slice of [`ProfilePlan::len`] values (their
+    /// previous contents are ignored). Years, blocks of regions of the density / COG
+    /// kernel and blocks of cells run in parallel under the `parallel` feature, each value
+    /// by the same operations as sequentially.
+    ///
+    /// # Errors
+    /// [`Error::ShapeMismatch`] for a slice of another length; otherwise as
+    /// [`complexity_profile_panel`] (the earliest failing year).
+    pub fn write(&self, out: ProfileColumns<'_>) -> Result<()> {
+        let n = self.len();
+        let ProfileColumns {
+            year,
+            region,
+            activity,
+            value,
+            rca,
+            mcp,
+            diversity,
+            ubiquity,
+            eci,
+            pci,
+            density,
+            coi,
+            cog,
+        } = out;
+        for (name, len) in
+            [("year", year.len()), ("region", region.len()), ("activity", activity.len())].into_iter().chain(
+                [
+                    ("value", &value),
+                    ("rca", &rca),
+                    ("mcp", &mcp),
+                    ("diversity", &diversity),
+                    ("ubiquity", &ubiquity),
+                    ("eci", &eci),
+                    ("pci", &pci),
+                    ("density", &density),
+                    ("coi", &coi),
+                    ("cog", &cog),
+                ]
+                .map(|(k, v)| (k, v.len())),
+            )
+        {
+            if len != n {
+                return Err(Error::ShapeMismatch {
+                    what: format!("profile column `{name}`"),
+                    expected: format!("{n} values (one per cell)"),
+                    found: format!("{len} values"),
+                });
+            }
+        }
+        let mut rest =
+            Cells { year, region, activity, f: [value, rca, mcp, diversity, ubiquity, eci, pci, density, coi, cog] };
+        let mut jobs = Vec::with_capacity(self.kept.len());
+        for k in 0..self.kept.len() {
+            let (head, tail) = rest.split_at(self.kept[k].rows.len() * self.kept[k].cols.len());
+            jobs.push((k, head));
+            rest = tail;
+        }
+        let run = |(k, cells): (usize, Cells<'_, 10>)| self.write_year(k, cells);
+        #[cfg(feature = "parallel")]
+        let results: Vec<Result<()>> = {
+            use rayon::prelude::*;
+            jobs.into_par_iter().map(run).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let results: Vec<Result<()>> = jobs.into_iter().map(run).collect();
+        for (r, &y) in results.into_iter().zip(&self.years) {
+            r.map_err(|e| if self.panel { in_year(e, y) } else { e })?;
+        }
+        Ok(())
+    }
+
+    fn write_year(&self, k: usize, cells: Cells<'_, 10>) -> Result<()> {
+        let kept = &self.kept[k];
+        let Cells { year, region, activity, f } = cells;
+        let [value, rca, mcp, diversity, ubiquity, eci, pci, density, coi, cog] = f;
+        let y = year_kernel(kept.values.view(), self.threshold, mcp, density, cog)?;
+        let w = kept.cols.len();
+        if w == 0 {
+            return Ok(());
+        }
+        let cols: Vec<u32> = kept.cols.iter().map(|&j| j as u32).collect();
+        let fill = Fill { year: self.years[k], counts: self.counts[k], kept, y: &y, cols: &cols };
+        let step = (CELLS_PER_TASK / w).max(1);
+        let mut rest = Cells { year, region, activity, f: [value, rca, diversity, ubiquity, eci, pci, coi] };
+        let mut blocks = Vec::new();
+        let mut a = 0;
+        while a < kept.rows.len() {
+            let b = (a + step).min(kept.rows.len());
+            let (head, tail) = rest.split_at((b - a) * w);
+            blocks.push((a..b, head));
+            rest = tail;
+            a = b;
+        }
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            blocks.into_par_iter().for_each(|(r, c)| fill.regions(r, c));
+        }
+        #[cfg(not(feature = "parallel"))]
+        blocks.into_iter().for_each(|(r, c)| fill.regions(r, c));
+        Ok(())
+    }
+
+    /// The table in newly allocated columns.
+    fn table(&self) -> Result<ProfileTable> {
+        let n = self.len();
+        let mut t = ProfileTable {
+            regions: self.regions.to_vec(),
+            activities: self.activities.to_vec(),
+            year: vec![0; n],
+            region: vec![0; n],
+            activity: vec![0; n],
+            value: vec![0.0; n],
+            rca: vec![0.0; n],
+            mcp: vec![0.0; n],
+            diversity: vec![0.0; n],
+            ubiquity: vec![0.0; n],
+            eci: vec![0.0; n],
+            pci: vec![0.0; n],
+            density: vec![0.0; n],
+            coi: vec![0.0; n],
+            cog: vec![0.0; n],
+        };
+        self.write(ProfileColumns {
+            year: &mut t.year,
+            region: &mut t.region,
+            activity: &mut t.activity,
+            value: &mut t.value,
+            rca: &mut t.rca,
+            mcp: &mut t.mcp,
+            diversity: &mut t.diversity,
+            ubiquity: &mut t.ubiquity,
+            eci: &mut t.eci,
+            pci: &mut t.pci,
+            density: &mut t.density,
+            coi: &mut t.coi,
+            cog: &mut t.cog,
+        })?;
+        Ok(t)
+    }
+}
+
+/// Mutable slices of the columns of a table over a run of cells: `N` float columns.
+struct Cells<'a, const N: usize> {
     year: &'a mut [i32],
     region: &'a mut [u32],
     activity: &'a mut [u32],
-    /// value, rca, mcp, diversity, ubiquity, eci, pci, density, coi, cog.
-    f: [&'a mut [f64]; 10],
+    f: [&'a mut [f64]; N],
 }
 
-impl<'a> Cells<'a> {
+impl<'a, const N: usize> Cells<'a, N> {
     fn split_at(self, k: usize) -> (Self, Self) {
         let (y0, y1) = self.year.split_at_mut(k);
         let (r0, r1) = self.region.split_at_mut(k);
         let (a0, a1) = self.activity.split_at_mut(k);
-        let mut f0: [&'a mut [f64]; 10] = Default::default();
-        let mut f1: [&'a mut [f64]; 10] = Default::default();
+        let mut f0: [&'a mut [f64]; N] = std::array::from_fn(|_| <&mut [f64]>::default());
+        let mut f1: [&'a mut [f64]; N] = std::array::from_fn(|_| <&mut [f64]>::default());
         for ((col, l), r) in self.f.into_iter().zip(&mut f0).zip(&mut f1) {
             (*l, *r) = col.split_at_mut(k);
         }
@@ -551,44 +781,38 @@ impl<'a> Cells<'a> {
     }
 }
 
-/// The cells of the regions `regions` (kept indices) of one year.
-struct Block<'a> {
+/// What the cells of one year other than presence, density and COG are written from.
+struct Fill<'a> {
     year: i32,
     counts: ArrayView2<'a, f64>,
-    v: &'a ProfileValues,
+    kept: &'a Kept,
+    y: &'a YearValues,
     cols: &'a [u32],
-    regions: std::ops::Range<usize>,
-    cells: Cells<'a>,
 }
 
-impl Block<'_> {
-    fn fill(self) {
-        let Self { year, counts, v, cols, regions, cells } = self;
-        let w = cols.len();
-        if w == 0 {
-            return;
-        }
-        let Cells { year: ys, region: rs, activity: acts, f } = cells;
-        let [value, rca, mcp, diversity, ubiquity, eci, pci, density, coi, cog] = f;
-        ys.fill(year);
+impl Fill<'_> {
+    /// The cells of the kept regions `regions`: year, region, activity, then value, rca,
+    /// diversity, ubiquity, eci, pci, coi.
+    fn regions(&self, regions: std::ops::Range<usize>, cells: Cells<'_, 7>) {
+        let w = self.cols.len();
+        let Cells { year, region, activity, f } = cells;
+        let [value, rca, diversity, ubiquity, eci, pci, coi] = f;
+        year.fill(self.year);
         for (t, a) in regions.enumerate() {
-            let cells = t * w..(t + 1) * w;
-            let i = v.rows[a];
-            rs[cells.clone()].fill(i as u32);
-            acts[cells.clone()].copy_from_slice(cols);
-            let crow = counts.row(i);
-            for (x, &j) in value[cells.clone()].iter_mut().zip(cols) {
+            let at = t * w..(t + 1) * w;
+            let i = self.kept.rows[a];
+            region[at.clone()].fill(i as u32);
+            activity[at.clone()].copy_from_slice(self.cols);
+            let crow = self.counts.row(i);
+            for (x, &j) in value[at.clone()].iter_mut().zip(self.cols) {
                 *x = crow[j as usize];
             }
-            copy_row(&mut rca[cells.clone()], v.rca.row(a));
-            copy_row(&mut mcp[cells.clone()], v.presence.row(a));
-            diversity[cells.clone()].fill(v.diversity[a]);
-            copy_row(&mut ubiquity[cells.clone()], v.ubiquity.view());
-            eci[cells.clone()].fill(v.eci[a]);
-            copy_row(&mut pci[cells.clone()], v.pci.view());
-            copy_row(&mut density[cells.clone()], v.density.row(a));
-            coi[cells.clone()].fill(v.coi[a]);
-            copy_row(&mut cog[cells], v.cog.row(a));
+            copy_row(&mut rca[at.clone()], self.kept.values.row(a));
+            diversity[at.clone()].fill(self.y.diversity[a]);
+            copy_row(&mut ubiquity[at.clone()], self.y.ubiquity.view());
+            eci[at.clone()].fill(self.y.eci[a]);
+            copy_row(&mut pci[at.clone()], self.y.pci.view());
+            coi[at].fill(self.y.coi[a]);
         }
     }
 }
@@ -640,8 +864,7 @@ fn copy_row(dst: &mut [f64], src: ArrayView1<'_, f64>) {
 /// (`presence_test = "rca"`, discrete symmetric proximity); the reference tests reproduce
 /// its output on the world-trade and Spanish data to 1e-9.
 pub fn complexity_profile(counts: &LabelledMatrix, params: &ProfileParams) -> Result<ProfileTable> {
-    let v = complexity_profile_values(counts.values(), params)?;
-    Ok(ProfileTable::assemble(counts.rows().to_vec(), counts.cols().to_vec(), &[0], &[counts.values()], &[v]))
+    ProfilePlan::new(counts.rows(), counts.cols(), vec![0], vec![counts.values()], *params, false)?.table()
 }
 
 /// [`complexity_profile`] for every year of a panel, years outer.
@@ -670,20 +893,41 @@ pub fn complexity_profile(counts: &LabelledMatrix, params: &ProfileParams) -> Re
 ///
 /// Source: as [`complexity_profile`].
 pub fn complexity_profile_panel(panel: &Panel, params: &ProfileParams) -> Result<ProfileTable> {
-    let years = panel.years();
-    let one = |k: usize| complexity_profile_values(panel.values().index_axis_move(Axis(0), k), params);
-    #[cfg(feature = "parallel")]
-    let results: Vec<Result<ProfileValues>> = {
-        use rayon::prelude::*;
-        (0..years.len()).into_par_iter().map(one).collect()
-    };
-    #[cfg(not(feature = "parallel"))]
-    let results: Vec<Result<ProfileValues>> = (0..years.len()).map(one).collect();
-    let values =
-        years.iter().zip(results).map(|(&year, v)| v.map_err(|e| in_year(e, year))).collect::<Result<Vec<_>>>()?;
-    let counts: Vec<ArrayView2<'_, f64>> =
-        (0..years.len()).map(|k| panel.values().index_axis_move(Axis(0), k)).collect();
-    Ok(ProfileTable::assemble(panel.rows().to_vec(), panel.cols().to_vec(), years, &counts, &values))
+    complexity_profile_plan(panel, params)?.table()
+}
+
+/// The first step of [`complexity_profile_panel`], for callers that supply the output
+/// columns: the RCA of every year (in parallel under the `parallel` feature). Then
+/// [`ProfilePlan::len`] cells are written by [`ProfilePlan::write`].
+///
+/// # Errors
+/// As [`complexity_profile_panel`] for the RCA step (the earliest failing year).
+///
+/// Complexity: O(years n m).
+///
+/// ```
+/// use clusterpolicy::complexity::{ProfileColumns, ProfileParams, complexity_profile_plan};
+/// use clusterpolicy::model::Panel;
+/// use clusterpolicy::ndarray::array;
+/// let v = array![[[5.0, 1.0, 0.0], [1.0, 5.0, 4.0], [1.0, 1.0, 9.0]]];
+/// let p = Panel::new(vec![2020], vec!["C1".into(), "C2".into(), "C3".into()],
+///     vec!["P1".into(), "P2".into(), "P3".into()], v)?;
+/// let plan = complexity_profile_plan(&p, &ProfileParams::default())?;
+/// let n = plan.len();
+/// let (mut year, mut region, mut activity) = (vec![0; n], vec![0; n], vec![0; n]);
+/// let mut f = vec![vec![0.0; n]; 10];
+/// let [value, rca, mcp, diversity, ubiquity, eci, pci, density, coi, cog] = f.get_disjoint_mut([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).unwrap();
+/// plan.write(ProfileColumns { year: &mut year, region: &mut region, activity: &mut activity,
+///     value, rca, mcp, diversity, ubiquity, eci, pci, density, coi, cog })?;
+/// assert_eq!((n, year[0], activity[..3].to_vec()), (9, 2020, vec![0, 1, 2]));
+/// # Ok::<(), clusterpolicy::Error>(())
+/// ```
+///
+/// Source: as [`complexity_profile`].
+pub fn complexity_profile_plan<'a>(panel: &'a Panel, params: &ProfileParams) -> Result<ProfilePlan<'a>> {
+    let v = panel.values();
+    let counts = (0..panel.years().len()).map(|k| v.index_axis_move(Axis(0), k)).collect();
+    ProfilePlan::new(panel.rows(), panel.cols(), panel.years().to_vec(), counts, *params, true)
 }
 
 pub(crate) fn in_year(e: Error, year: i32) -> Error {
@@ -790,6 +1034,73 @@ mod tests {
         let values = m.values().to_owned().insert_axis(Axis(0));
         let single = Panel::new(vec![0], m.rows().to_vec(), m.cols().to_vec(), values).unwrap();
         same(&one, &slow_table(&single, params));
+    }
+
+    /// Writing into given columns ignores their contents and checks their lengths.
+    #[test]
+    fn plan_writes_over_any_contents_and_checks_lengths() {
+        let p = panel(2, 30, 21);
+        let params = ProfileParams::default();
+        let plan = complexity_profile_plan(&p, &params).unwrap();
+        let n = plan.len();
+        let (mut year, mut region, mut activity) = (vec![-7; n], vec![9; n], vec![9; n]);
+        let mut f = vec![vec![f64::NAN; n]; 10];
+        let [value, rca, mcp, diversity, ubiquity, eci, pci, density, coi, cog] =
+            f.get_disjoint_mut([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).unwrap();
+        let out = ProfileColumns {
+            year: &mut year,
+            region: &mut region,
+            activity: &mut activity,
+            value,
+            rca,
+            mcp,
+            diversity,
+            ubiquity,
+            eci,
+            pci,
+            density,
+            coi,
+            cog,
+        };
+        plan.write(out).unwrap();
+        let t = complexity_profile_panel(&p, &params).unwrap();
+        assert_eq!((year, region, activity), (t.year.clone(), t.region.clone(), t.activity.clone()));
+        for (got, want) in f.iter().zip([
+            &t.value,
+            &t.rca,
+            &t.mcp,
+            &t.diversity,
+            &t.ubiquity,
+            &t.eci,
+            &t.pci,
+            &t.density,
+            &t.coi,
+            &t.cog,
+        ]) {
+            assert_eq!(bits(got), bits(want));
+        }
+        let mut short = vec![0.0; n - 1];
+        let mut g = vec![vec![0.0; n]; 9];
+        let [value, rca, diversity, ubiquity, eci, pci, density, coi, cog] =
+            g.get_disjoint_mut([0, 1, 2, 3, 4, 5, 6, 7, 8]).unwrap();
+        let (mut year, mut region, mut activity) = (vec![0; n], vec![0; n], vec![0; n]);
+        let out = ProfileColumns {
+            year: &mut year,
+            region: &mut region,
+            activity: &mut activity,
+            value,
+            rca,
+            mcp: &mut short,
+            diversity,
+            ubiquity,
+            eci,
+            pci,
+            density,
+            coi,
+            cog,
+        };
+        let e = plan.write(out).unwrap_err();
+        assert!(matches!(&e, Error::ShapeMismatch { what, .. } if what.contains("`mcp`")), "{e}");
     }
 
     #[cfg(feature = "parallel")]

@@ -12,7 +12,7 @@
 //! differently) and chosen at run time. With the `parallel` feature, blocks of regions run
 //! on rayon's threads.
 
-use ndarray::{Array2, ArrayView2};
+use ndarray::ArrayView2;
 
 /// Width of a column block.
 const LANES: usize = 16;
@@ -49,32 +49,32 @@ impl PresentRows {
 }
 
 /// `(M R, M diag(scale) R)` for the binary `M` given by `present` (regions x activities)
-/// and the square `r`: two regions x activities arrays.
+/// and the square `r`, written to `a` and `b` (regions x activities, row-major).
 pub(crate) fn present_row_sums(
     present: &PresentRows,
     r: ArrayView2<'_, f64>,
     scale: &[f64],
-) -> (Array2<f64>, Array2<f64>) {
+    a: &mut [f64],
+    b: &mut [f64],
+) {
     let r = r.as_standard_layout();
     let rs = r.as_slice().expect("standard layout");
     let (n, p) = (present.rows(), r.ncols());
-    let mut a = vec![0.0; n * p];
-    let mut b = vec![0.0; n * p];
-    if p > 0 {
-        let job = Job { present, rs, p, scale };
-        #[cfg(feature = "parallel")]
-        {
-            use rayon::prelude::*;
-            a.par_chunks_mut(REGIONS_PER_TASK * p)
-                .zip(b.par_chunks_mut(REGIONS_PER_TASK * p))
-                .enumerate()
-                .for_each(|(t, (a, b))| job.regions(t * REGIONS_PER_TASK, a, b));
-        }
-        #[cfg(not(feature = "parallel"))]
-        job.regions(0, &mut a, &mut b);
+    assert!(a.len() == n * p && b.len() == n * p, "one output value per region and activity");
+    if p == 0 {
+        return;
     }
-    let shape = (n, p);
-    (Array2::from_shape_vec(shape, a).expect("n x p values"), Array2::from_shape_vec(shape, b).expect("n x p values"))
+    let job = Job { present, rs, p, scale };
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        a.par_chunks_mut(REGIONS_PER_TASK * p)
+            .zip(b.par_chunks_mut(REGIONS_PER_TASK * p))
+            .enumerate()
+            .for_each(|(t, (a, b))| job.regions(t * REGIONS_PER_TASK, a, b));
+    }
+    #[cfg(not(feature = "parallel"))]
+    job.regions(0, a, b);
 }
 
 /// The inputs of the kernel: `rs` is `R` (rows `k`, `p` columns) in row-major order.
@@ -137,6 +137,8 @@ impl Job<'_> {
                     rb[start..start + LANES].copy_from_slice(acc_w.as_flattened());
                 } else {
                     let (ra, rb) = (&mut ra[start..start + width], &mut rb[start..start + width]);
+                    ra.fill(0.0);
+                    rb.fill(0.0);
                     for &k in ks {
                         let k = k as usize;
                         let s = self.scale[k];
