@@ -129,24 +129,14 @@ fn outlook_into(
     if m == 0 {
         return vec![0.0; presence.nrows()];
     }
-    for row in density.chunks_exact_mut(m) {
-        for (a, &t) in row.iter_mut().zip(col_tot.iter()) {
+    // Per region: density over the column totals; coi_c = sum_p density_cp (1 - M_cp) pci_p;
+    // (1 - M) W = 1'W - M W, the column totals of W less the rows of the present activities.
+    let finish = |i: usize, drow: &mut [f64], grow: &mut [f64]| -> f64 {
+        let prow = presence.row(i);
+        for (a, &t) in drow.iter_mut().zip(col_tot.iter()) {
             *a = if t == 0.0 { 0.0 } else { *a / t };
         }
-    }
-    // coi_c = sum_p density_cp (1 - M_cp) pci_p
-    let mut coi: Vec<f64> = density
-        .chunks_exact(m)
-        .zip(presence.outer_iter())
-        .map(|(drow, prow)| drow.iter().zip(prow.iter()).zip(&pci0).map(|((d, x), q)| d * (1.0 - x) * q).sum())
-        .collect();
-    if standardise {
-        let (mu, sd) = (mean(&coi), std_pop(&coi));
-        coi.iter_mut().for_each(|x| *x = (*x - mu) / sd);
-    }
-    // (1 - M) W = 1'W - M W: the column totals of W less the rows of the present activities.
-    for (row, prow) in cog.chunks_exact_mut(m).zip(presence.outer_iter()) {
-        for (p, (v, x)) in row.iter_mut().zip(prow.iter()).enumerate() {
+        for (p, (v, x)) in grow.iter_mut().zip(prow.iter()).enumerate() {
             *v = if pci[p].is_nan() {
                 f64::NAN
             } else if *x == 0.0 {
@@ -155,6 +145,19 @@ fn outlook_into(
                 0.0
             };
         }
+        drow.iter().zip(prow.iter()).zip(&pci0).map(|((d, x), q)| d * (1.0 - x) * q).sum()
+    };
+    #[cfg(feature = "parallel")]
+    let mut coi: Vec<f64> = {
+        use rayon::prelude::*;
+        density.par_chunks_mut(m).zip(cog.par_chunks_mut(m)).enumerate().map(|(i, (d, g))| finish(i, d, g)).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let mut coi: Vec<f64> =
+        density.chunks_mut(m).zip(cog.chunks_mut(m)).enumerate().map(|(i, (d, g))| finish(i, d, g)).collect();
+    if standardise {
+        let (mu, sd) = (mean(&coi), std_pop(&coi));
+        coi.iter_mut().for_each(|x| *x = (*x - mu) / sd);
     }
     coi
 }

@@ -190,9 +190,22 @@ pub(crate) fn from_cooccurrence(c: Array2<f64>, u: &[f64], params: RelatednessPa
     let mut r = match params.method {
         RelatednessMethod::Proximity => {
             let mut r = c;
-            for (mut row, &ui) in r.outer_iter_mut().zip(u) {
+            let row = |(row, &ui): (&mut [f64], &f64)| {
                 for (x, &uj) in row.iter_mut().zip(u) {
                     *x = div(*x, ui.max(uj));
+                }
+            };
+            if let Some(rs) = r.as_slice_mut().filter(|_| n > 0) {
+                #[cfg(feature = "parallel")]
+                {
+                    use rayon::prelude::*;
+                    rs.par_chunks_mut(n).zip(u.par_iter()).for_each(row);
+                }
+                #[cfg(not(feature = "parallel"))]
+                rs.chunks_mut(n).zip(u).for_each(row);
+            } else {
+                for (mut x, &ui) in r.outer_iter_mut().zip(u) {
+                    x.iter_mut().zip(u).for_each(|(x, &uj)| *x = div(*x, ui.max(uj)));
                 }
             }
             r
