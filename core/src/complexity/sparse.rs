@@ -235,3 +235,32 @@ impl Counts<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// POPCNT and the baseline bit count give the same co-occurrence, which is `M'M`.
+    #[test]
+    fn cooccurrence_is_mtm_with_any_bit_count() {
+        let m = Array2::from_shape_fn((150, 23), |(i, j)| if (i * 7 + j * 13) % 5 < 2 { 1.0 } else { 0.0 });
+        let b = Bipartite::new(m.view());
+        let c = b.cooccurrence();
+        assert_eq!(c, m.t().dot(&m));
+        let words = b.n_rows.div_ceil(64);
+        let mut bits = vec![0u64; words * b.n_cols];
+        for j in 0..b.n_cols {
+            for &i in b.col(j) {
+                bits[j * words + i / 64] |= 1u64 << (i % 64);
+            }
+        }
+        let counts = Counts { bits: &bits, words, n: b.n_cols };
+        for a in 0..b.n_cols {
+            let (mut x, mut y) = (vec![0.0; b.n_cols], vec![0.0; b.n_cols]);
+            counts.row_body(a, &mut x);
+            counts.row(a, &mut y);
+            assert_eq!(x[a..], c.row(a).as_slice().unwrap()[a..]);
+            assert_eq!(x, y);
+        }
+    }
+}
