@@ -96,16 +96,19 @@ pub(crate) fn outlook_kernel(
     let dim = presence.dim();
     let mut density = vec![0.0; dim.0 * dim.1];
     let mut cog = vec![0.0; dim.0 * dim.1];
-    let coi = outlook_into(presence, proximity, pci, standardise, &mut density, &mut cog);
+    let rows = PresentRows::new(presence);
+    let coi = outlook_into(presence, &rows, proximity, pci, standardise, &mut density, &mut cog);
     let density = Array2::from_shape_vec(dim, density).expect("one value per cell");
     let cog = Array2::from_shape_vec(dim, cog).expect("one value per cell");
     (density, OutlookValues { coi: Array1::from(coi), cog })
 }
 
 /// [`outlook_kernel`] writing density and COG to `density` and `cog` (regions x
-/// activities, row-major); returns the COI.
+/// activities, row-major), with `rows` the present activities of each row of `presence`;
+/// returns the COI.
 fn outlook_into(
     presence: ArrayView2<'_, f64>,
+    rows: &PresentRows,
     proximity: ArrayView2<'_, f64>,
     pci: ArrayView1<'_, f64>,
     standardise: bool,
@@ -125,7 +128,7 @@ fn outlook_into(
         }
     }
     // Presence is binary (checked by the callers): density and M W are sums of rows.
-    present_row_sums(&PresentRows::new(presence), proximity, &scale, density, cog);
+    present_row_sums(rows, proximity, &scale, density, cog);
     if m == 0 {
         return vec![0.0; presence.nrows()];
     }
@@ -462,7 +465,7 @@ fn year_kernel(
     let c = complexity_of(&b, &ComplexityParams::default())?;
     let proximity = from_cooccurrence(b.cooccurrence(), &b.ubiquity, RelatednessParams::proximity(Diagonal::One));
     let shifted = c.pci.mapv(|x| x + c.pci_offset);
-    let coi = outlook_into(presence, proximity.view(), shifted.view(), true, density, cog);
+    let coi = outlook_into(presence, &PresentRows::of(&b), proximity.view(), shifted.view(), true, density, cog);
     Ok(YearValues { diversity: c.diversity, ubiquity: c.ubiquity, eci: c.eci, pci: c.pci, coi, proximity })
 }
 

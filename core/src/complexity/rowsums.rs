@@ -14,6 +14,8 @@
 
 use ndarray::ArrayView2;
 
+use super::sparse::Bipartite;
+
 /// Width of a column block.
 const LANES: usize = 16;
 /// Regions per parallel task.
@@ -34,6 +36,18 @@ impl PresentRows {
         ptr.push(0);
         for row in m.outer_iter() {
             idx.extend(row.iter().enumerate().filter(|(_, x)| **x != 0.0).map(|(k, _)| k as u32));
+            ptr.push(idx.len());
+        }
+        Self { ptr, idx }
+    }
+
+    /// The rows of a [`Bipartite`] (no pass over the dense matrix).
+    pub(crate) fn of(b: &Bipartite) -> Self {
+        let mut ptr = Vec::with_capacity(b.n_rows + 1);
+        let mut idx = Vec::new();
+        ptr.push(0);
+        for i in 0..b.n_rows {
+            idx.extend(b.row(i).iter().map(|&k| k as u32));
             ptr.push(idx.len());
         }
         Self { ptr, idx }
