@@ -168,9 +168,10 @@ pub(crate) fn complexity_profile_panel<'py>(
     values: PyReadonlyArray3<'py, f64>,
     threshold: f64,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let p = panel(years, rows, cols, &values)?;
     let params = cx::ProfileParams { threshold };
-    let plan = py.detach(|| cx::complexity_profile_plan(&p, &params)).map_err(to_py_err)?;
+    let view = values.as_array();
+    let plan =
+        py.detach(|| cx::complexity_profile_plan_values(&years, &rows, &cols, view, &params)).map_err(to_py_err)?;
     let n = plan.len();
     let year = PyArray1::<i32>::zeros(py, n, false);
     let region = PyArray1::<u32>::zeros(py, n, false);

@@ -87,7 +87,8 @@ pub use indices::{
 pub use outlook::{
     Outlook, OutlookParams, OutlookValues, ProfileColumns, ProfileParams, ProfilePlan, ProfileTable, ProfileValues,
     complexity_outlook, complexity_outlook_values, complexity_profile, complexity_profile_panel,
-    complexity_profile_plan, complexity_profile_values, opportunity_gain, opportunity_gain_values,
+    complexity_profile_plan, complexity_profile_plan_values, complexity_profile_values, opportunity_gain,
+    opportunity_gain_values,
 };
 pub use priority::{
     PriorityMap, PriorityParams, PriorityPoint, PriorityRecommendation, Quadrant, RelatedActivity, ThresholdRule,

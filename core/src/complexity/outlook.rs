@@ -1,7 +1,7 @@
 //! Complexity outlook (COI), outlook gain (COG), opportunity gain, and the one-call
 //! py-ecomplexity profile.
 
-use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2, ArrayView3, Axis};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -936,6 +936,56 @@ pub fn complexity_profile_plan<'a>(panel: &'a Panel, params: &ProfileParams) -> 
     ProfilePlan::new(panel.rows(), panel.cols(), panel.years().to_vec(), counts, *params, true)
 }
 
+/// [`complexity_profile_plan`] on a bare `years x regions x activities` view, checked as
+/// [`Panel::new`] checks its input (the Python binding passes the `NumPy` array without a
+/// copy).
+///
+/// # Errors
+/// As [`Panel::new`] ([`Error::ShapeMismatch`], [`Error::DuplicateLabel`],
+/// [`Error::InvalidParameter`] for years that do not increase) and
+/// [`complexity_profile_plan`].
+///
+/// Complexity: O(years n m).
+///
+/// ```
+/// use clusterpolicy::complexity::{ProfileParams, complexity_profile_plan_values};
+/// use clusterpolicy::ndarray::array;
+/// let v = array![[[5.0, 1.0, 0.0], [1.0, 5.0, 4.0], [1.0, 1.0, 9.0]]];
+/// let (rows, cols) = (["C1", "C2", "C3"].map(String::from), ["P1", "P2", "P3"].map(String::from));
+/// let plan = complexity_profile_plan_values(&[2020], &rows, &cols, v.view(), &ProfileParams::default())?;
+/// assert_eq!(plan.len(), 9);
+/// assert!(complexity_profile_plan_values(&[2020, 2020], &rows, &cols, v.view(), &ProfileParams::default()).is_err());
+/// # Ok::<(), clusterpolicy::Error>(())
+/// ```
+///
+/// Source: as [`complexity_profile`].
+pub fn complexity_profile_plan_values<'a>(
+    years: &[i32],
+    rows: &'a [String],
+    cols: &'a [String],
+    values: ArrayView3<'a, f64>,
+    params: &ProfileParams,
+) -> Result<ProfilePlan<'a>> {
+    if values.dim() != (years.len(), rows.len(), cols.len()) {
+        return Err(Error::ShapeMismatch {
+            what: "panel".into(),
+            expected: format!("{} x {} x {} (years x rows x cols)", years.len(), rows.len(), cols.len()),
+            found: format!("{:?}", values.dim()),
+        });
+    }
+    for (kind, labels) in [("row label", rows), ("column label", cols)] {
+        let mut seen = std::collections::HashSet::with_capacity(labels.len());
+        if let Some(l) = labels.iter().find(|l| !seen.insert(l.as_str())) {
+            return Err(Error::DuplicateLabel { kind: kind.to_owned(), id: l.clone() });
+        }
+    }
+    if let Some(&[a, b]) = years.windows(2).find(|w| w[0] >= w[1]) {
+        return Err(Error::param("years", format!("years must increase, found {a} then {b}")));
+    }
+    let counts = (0..years.len()).map(|k| values.index_axis_move(Axis(0), k)).collect();
+    ProfilePlan::new(rows, cols, years.to_vec(), counts, *params, true)
+}
+
 pub(crate) fn in_year(e: Error, year: i32) -> Error {
     match e {
         Error::Empty { what } => Error::Empty { what: format!("{what} (year {year})") },
@@ -1107,6 +1157,23 @@ mod tests {
         };
         let e = plan.write(out).unwrap_err();
         assert!(matches!(&e, Error::ShapeMismatch { what, .. } if what.contains("`mcp`")), "{e}");
+    }
+
+    #[test]
+    fn plan_on_a_view_is_the_plan_on_the_panel_and_checks_its_input() {
+        let p = panel(2, 30, 21);
+        let params = ProfileParams::default();
+        let (years, rows, cols) = (p.years(), p.rows(), p.cols());
+        let plan = complexity_profile_plan_values(years, rows, cols, p.values(), &params).unwrap();
+        same(&plan.table().unwrap(), &complexity_profile_panel(&p, &params).unwrap());
+        let err = |y: &[i32], r: &[String], c: &[String]| {
+            complexity_profile_plan_values(y, r, c, p.values(), &params).unwrap_err()
+        };
+        assert!(matches!(err(&years[..1], rows, cols), Error::ShapeMismatch { .. }));
+        assert!(matches!(err(&[2001, 2000], rows, cols), Error::InvalidParameter { .. }));
+        let mut dup = rows.to_vec();
+        dup[7] = dup[3].clone();
+        assert!(matches!(err(years, &dup, cols), Error::DuplicateLabel { id, .. } if id == "R3"));
     }
 
     #[cfg(feature = "parallel")]
