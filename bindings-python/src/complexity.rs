@@ -11,8 +11,7 @@
 
 use clusterpolicy::complexity as cx;
 use clusterpolicy::model::{LabelledMatrix, Panel};
-use clusterpolicy::ndarray::Array1;
-use numpy::{IntoPyArray, PyArray1, PyArray2, PyReadonlyArray1, PyReadonlyArray2, PyReadonlyArray3};
+use numpy::{IntoPyArray, PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2, PyReadonlyArray3};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -156,7 +155,9 @@ pub(crate) fn opportunity_gain_array<'py>(
 
 /// py-ecomplexity's profile of every year of a panel, as a dict of equal-length columns
 /// (`year`, `region`, `activity` indices and the measures) plus the `regions` and
-/// `activities` labels.
+/// `activities` labels. The core plans the table (RCA of every year), the columns are
+/// allocated as `NumPy` arrays (large ones on huge pages, and reused by `NumPy`'s allocator
+/// from call to call) and the core writes the profile straight into them.
 #[pyfunction]
 #[pyo3(signature = (years, rows, cols, values, *, threshold = 1.0))]
 pub(crate) fn complexity_profile_panel<'py>(
@@ -167,28 +168,51 @@ pub(crate) fn complexity_profile_panel<'py>(
     values: PyReadonlyArray3<'py, f64>,
     threshold: f64,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let p = panel(years, rows, cols, &values)?;
     let params = cx::ProfileParams { threshold };
-    let t = py.detach(|| cx::complexity_profile_panel(&p, &params)).map_err(to_py_err)?;
+    let view = values.as_array();
+    let plan =
+        py.detach(|| cx::complexity_profile_plan_values(&years, &rows, &cols, view, &params)).map_err(to_py_err)?;
+    let n = plan.len();
+    let year = PyArray1::<i32>::zeros(py, n, false);
+    let region = PyArray1::<u32>::zeros(py, n, false);
+    let activity = PyArray1::<u32>::zeros(py, n, false);
+    let names = ["value", "rca", "mcp", "diversity", "ubiquity", "eci", "pci", "density", "coi", "cog"];
+    let f = names.map(|_| PyArray1::<f64>::zeros(py, n, false));
+    {
+        let (mut y, mut r, mut a) = (year.readwrite(), region.readwrite(), activity.readwrite());
+        let mut fw: Vec<_> = f.iter().map(PyArrayMethods::readwrite).collect();
+        let mut fs = Vec::with_capacity(fw.len());
+        for w in &mut fw {
+            fs.push(w.as_slice_mut()?);
+        }
+        let Ok([value, rca, mcp, diversity, ubiquity, eci, pci, density, coi, cog]) = <[_; 10]>::try_from(fs) else {
+            unreachable!("ten columns")
+        };
+        let out = cx::ProfileColumns {
+            year: y.as_slice_mut()?,
+            region: r.as_slice_mut()?,
+            activity: a.as_slice_mut()?,
+            value,
+            rca,
+            mcp,
+            diversity,
+            ubiquity,
+            eci,
+            pci,
+            density,
+            coi,
+            cog,
+        };
+        py.detach(|| plan.write(out)).map_err(to_py_err)?;
+    }
     let d = PyDict::new(py);
-    d.set_item("regions", t.regions)?;
-    d.set_item("activities", t.activities)?;
-    d.set_item("year", Array1::from(t.year).into_pyarray(py))?;
-    d.set_item("region", Array1::from(t.region).into_pyarray(py))?;
-    d.set_item("activity", Array1::from(t.activity).into_pyarray(py))?;
-    for (name, col) in [
-        ("value", t.value),
-        ("rca", t.rca),
-        ("mcp", t.mcp),
-        ("diversity", t.diversity),
-        ("ubiquity", t.ubiquity),
-        ("eci", t.eci),
-        ("pci", t.pci),
-        ("density", t.density),
-        ("coi", t.coi),
-        ("cog", t.cog),
-    ] {
-        d.set_item(name, Array1::from(col).into_pyarray(py))?;
+    d.set_item("regions", plan.regions())?;
+    d.set_item("activities", plan.activities())?;
+    d.set_item("year", year)?;
+    d.set_item("region", region)?;
+    d.set_item("activity", activity)?;
+    for (name, col) in names.into_iter().zip(f) {
+        d.set_item(name, col)?;
     }
     Ok(d)
 }

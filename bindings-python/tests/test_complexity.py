@@ -177,3 +177,29 @@ def test_priority_maps_and_backtest_on_the_sample() -> None:
     # Supplied scores: the same density scores give the same metrics.
     with pytest.raises(cp.InvalidParameterError, match="buffer"):
         cx.backtest(long, buffer=-1.0)
+
+
+def test_profile_long_panel_forms_agree() -> None:
+    """The long-panel path (factorized labels scattered into a dense panel) against the 3-d
+    array path, for string, categorical and integer label columns; duplicates are named."""
+    rng = np.random.default_rng(7)
+    v = np.round(rng.lognormal(2.0, 1.0, (3, 12, 9)) * (rng.random((3, 12, 9)) < 0.7))
+    y, r, a = np.nonzero(v)
+    regions = np.array([f"R{i:02d}" for i in range(12)], dtype=object)[::-1]  # labels sort against their codes
+    long = pd.DataFrame({"year": 2000 + y, "region": regions[r], "activity": [f"A{j}" for j in a], "value": v[y, r, a]})
+    ref = cx.complexity_profile(v[:, ::-1, :])  # regions in the sorted order of the labels
+    for frame in (
+        long,
+        long.astype({"region": "category", "activity": "category"}),
+        long.assign(region=long["region"].astype(object)),
+    ):
+        p = cx.complexity_profile(frame)
+        assert p["year"].dtype == np.int32 and list(p["region"].cat.categories) == sorted(set(regions))
+        assert len(p) == len(ref)
+        for col in ("rca", "mcp", "eci", "pci", "density", "coi", "cog"):
+            assert np.array_equal(p[col].to_numpy(), ref[col].to_numpy(), equal_nan=True), col
+    ints = long.assign(region=r * 10)
+    assert cx.complexity_profile(ints)["region"].cat.categories.tolist() == [str(i * 10) for i in range(12)]
+    dup = pd.concat([long, long.iloc[[5]]], ignore_index=True)
+    with pytest.raises(cp.DuplicateLabelError, match=f"{long['region'][5]} / {long['activity'][5]} / {long['year'][5]}"):
+        cx.complexity_profile(dup)

@@ -397,28 +397,42 @@ def opportunity_gain(
     return _long(og, rows, cols, (region, activity, "opportunity_gain"))
 
 
+def _factorize(column: Any) -> Tuple[np.ndarray, Any]:
+    """``pd.factorize(column, sort=True)`` (codes as int64). A column of Python strings is
+    factorized as its object array with a small ``size_hint``: pandas otherwise sizes the hash
+    table for one key per row, which costs several times the hashing itself."""
+    pd = _pandas()
+    values = column.to_numpy()
+    if values.dtype == object:
+        codes, uniques = pd.factorize(values, sort=True, size_hint=1024)
+    else:
+        codes, uniques = pd.factorize(column, sort=True)
+    return codes.astype(np.int64, copy=False), uniques
+
+
 def _panel(
     data: Any, region: str, activity: str, value: str, year: str
 ) -> Tuple[List[int], List[str], List[str], np.ndarray]:
     """(years, rows, cols, values) from a long DataFrame with a year column, a wide
     DataFrame (one year, 0) or a 2-d / 3-d array."""
     if _is_frame(data) and year in data.columns:
-        pd = _pandas()
-        ycodes, yvals = pd.factorize(data[year], sort=True)
-        rcodes, rvals = pd.factorize(data[region], sort=True)
-        acodes, avals = pd.factorize(data[activity], sort=True)
+        ycodes, yvals = _factorize(data[year])
+        rcodes, rvals = _factorize(data[region])
+        acodes, avals = _factorize(data[activity])
         years = [int(y) for y in yvals]
         rows = [str(r) for r in rvals]
         cols = [str(c) for c in avals]
-        cell = (ycodes.astype(np.int64) * len(rows) + rcodes) * len(cols) + acodes
-        counts = np.bincount(cell, minlength=len(years) * len(rows) * len(cols))
-        if counts.max(initial=0) > 1:
+        cell = (ycodes * len(rows) + rcodes) * len(cols) + acodes
+        v = np.zeros((len(years), len(rows), len(cols)))
+        seen = np.zeros(v.size, dtype=np.bool_)
+        seen[cell] = True
+        if np.count_nonzero(seen) != len(cell):
+            counts = np.bincount(cell, minlength=v.size)
             k = int(np.argmax(counts[cell] > 1))
             raise _native.DuplicateLabelError(
                 f"duplicate cell `{rows[rcodes[k]]} / {cols[acodes[k]]} / {years[ycodes[k]]}` in the long table"
             )
-        v = np.zeros((len(years), len(rows), len(cols)))
-        v[ycodes, rcodes, acodes] = data[value].to_numpy(dtype=np.float64)
+        v.reshape(-1)[cell] = data[value].to_numpy(dtype=np.float64)
         return years, rows, cols, v
     if _is_frame(data):
         w = _wide(data, region, activity, value)
@@ -460,8 +474,8 @@ def complexity_profile(
     t = _native.complexity_profile_panel(years, rows, cols, v, threshold=threshold)
     out = {
         year: t["year"],
-        region: pd.Categorical.from_codes(t["region"].astype(np.int64), categories=t["regions"]),
-        activity: pd.Categorical.from_codes(t["activity"].astype(np.int64), categories=t["activities"]),
+        region: pd.Categorical.from_codes(t["region"], categories=t["regions"]),
+        activity: pd.Categorical.from_codes(t["activity"], categories=t["activities"]),
     }
     for k in ("value", "rca", "mcp", "diversity", "ubiquity", "eci", "pci", "density", "coi", "cog"):
         out[k] = t[k]

@@ -220,8 +220,11 @@ pub(crate) fn complexity_of(full: &Bipartite, params: &ComplexityParams) -> Resu
             ),
         });
     }
-    let b =
-        if rows.len() == full.n_rows && cols.len() == full.n_cols { full.clone() } else { full.select(&rows, &cols) };
+    let b: std::borrow::Cow<'_, Bipartite> = if rows.len() == full.n_rows && cols.len() == full.n_cols {
+        std::borrow::Cow::Borrowed(full)
+    } else {
+        std::borrow::Cow::Owned(full.select(&rows, &cols))
+    };
     let mut out = ComplexityValues {
         eci: Array1::zeros(0),
         pci: Array1::zeros(0),

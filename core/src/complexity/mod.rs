@@ -17,7 +17,7 @@
 //! | economic complexity | [`economic_complexity`] with [`ComplexityMethod`] | py-ecomplexity (eigenvector), Datawheel (reflections), EconGeo (`KCI`/`TCI`, `MORc`/`MORt`), R `economiccomplexity` (fitness) |
 //! | subnational ECI | [`subnational_eci`] | Datawheel `complexity_subnational` |
 //! | outlook | [`complexity_outlook`] (COI, COG), [`opportunity_gain`] | py-ecomplexity; Datawheel |
-//! | all at once | [`complexity_profile`], [`complexity_profile_panel`] | py-ecomplexity `ecomplexity()` |
+//! | all at once | [`complexity_profile`], [`complexity_profile_panel`] ([`complexity_profile_plan`] to write into given columns) | py-ecomplexity `ecomplexity()` |
 //! | priority map | [`priority_map`] | Balland, Boschma, Crespo & Rigby (2019) |
 //! | backtest | [`backtest`], [`backtest_scores`] | ROC AUC, average precision, precision@k vs random |
 //! | report section | [`summarise`] | the main job's priority maps and backtest table |
@@ -66,6 +66,7 @@ mod indices;
 mod outlook;
 mod priority;
 mod relatedness;
+mod rowsums;
 mod sparse;
 mod stats;
 mod summary;
@@ -84,9 +85,10 @@ pub use indices::{
     subnational_eci_values,
 };
 pub use outlook::{
-    Outlook, OutlookParams, OutlookValues, ProfileParams, ProfileTable, ProfileValues, complexity_outlook,
-    complexity_outlook_values, complexity_profile, complexity_profile_panel, complexity_profile_values,
-    opportunity_gain, opportunity_gain_values,
+    Outlook, OutlookParams, OutlookValues, ProfileColumns, ProfileParams, ProfilePlan, ProfileTable, ProfileValues,
+    complexity_outlook, complexity_outlook_values, complexity_profile, complexity_profile_panel,
+    complexity_profile_plan, complexity_profile_plan_values, complexity_profile_values, opportunity_gain,
+    opportunity_gain_values,
 };
 pub use priority::{
     PriorityMap, PriorityParams, PriorityPoint, PriorityRecommendation, Quadrant, RelatedActivity, ThresholdRule,

@@ -178,35 +178,51 @@ pub(crate) fn relatedness_named(
     check_presence(values, names)?;
     let b = Bipartite::new(values);
     let c = b.cooccurrence();
-    Ok(from_cooccurrence(&c, &b.ubiquity, params))
+    Ok(from_cooccurrence(c, &b.ubiquity, params))
 }
 
-/// Relatedness from co-occurrence counts `c` and ubiquities `u`.
-pub(crate) fn from_cooccurrence(c: &Array2<f64>, u: &[f64], params: RelatednessParams) -> Array2<f64> {
+/// Relatedness from co-occurrence counts `c` (consumed: proximity and conditional
+/// probability are computed in its place) and ubiquities `u`.
+pub(crate) fn from_cooccurrence(c: Array2<f64>, u: &[f64], params: RelatednessParams) -> Array2<f64> {
     let n = c.nrows();
     let diag = params.diagonal_value();
     let div = |a: f64, b: f64| if b == 0.0 { 0.0 } else { a / b };
-    let mut r = Array2::<f64>::zeros((n, n));
-    match params.method {
+    let mut r = match params.method {
         RelatednessMethod::Proximity => {
-            for ((mut row, crow), &ui) in r.outer_iter_mut().zip(c.outer_iter()).zip(u) {
-                for ((x, &cij), &uj) in row.iter_mut().zip(crow.iter()).zip(u) {
-                    *x = div(cij, ui.max(uj));
+            let mut r = c;
+            let row = |(row, &ui): (&mut [f64], &f64)| {
+                for (x, &uj) in row.iter_mut().zip(u) {
+                    *x = div(*x, ui.max(uj));
+                }
+            };
+            if let Some(rs) = r.as_slice_mut().filter(|_| n > 0) {
+                #[cfg(feature = "parallel")]
+                {
+                    use rayon::prelude::*;
+                    rs.par_chunks_mut(n).zip(u.par_iter()).for_each(row);
+                }
+                #[cfg(not(feature = "parallel"))]
+                rs.chunks_mut(n).zip(u).for_each(row);
+            } else {
+                for (mut x, &ui) in r.outer_iter_mut().zip(u) {
+                    x.iter_mut().zip(u).for_each(|(x, &uj)| *x = div(*x, ui.max(uj)));
                 }
             }
+            r
         }
         RelatednessMethod::ConditionalProbability => {
-            for i in 0..n {
-                for j in 0..n {
-                    r[[i, j]] = div(c[[i, j]], u[i]);
-                }
+            let mut r = c;
+            for (mut row, &ui) in r.outer_iter_mut().zip(u) {
+                row.iter_mut().for_each(|x| *x = div(*x, ui));
             }
+            r
         }
         RelatednessMethod::Cosine
         | RelatednessMethod::Jaccard
         | RelatednessMethod::Association
         | RelatednessMethod::Probability => {
-            let mut cij = c.clone();
+            let mut r = Array2::<f64>::zeros((n, n));
+            let mut cij = c;
             cij.diag_mut().fill(0.0);
             let s: Vec<f64> = cij.sum_axis(Axis(0)).to_vec();
             let t: f64 = cij.sum();
@@ -223,9 +239,10 @@ pub(crate) fn from_cooccurrence(c: &Array2<f64>, u: &[f64], params: RelatednessP
                     r[[i, j]] = if v.is_finite() { v } else { 0.0 };
                 }
             }
+            r
         }
         RelatednessMethod::Correlation => unreachable!("handled by the caller"),
-    }
+    };
     r.diag_mut().fill(diag);
     r
 }
