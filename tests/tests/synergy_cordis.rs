@@ -46,11 +46,11 @@ fn predictor<'a>(e: &'a HeldOutEvaluation, name: &str) -> &'a synergy::Predictor
 /// (predictor, AUC, average precision, precision@10, recall@10, precision@20, recall@20) as
 /// in the table of the docs.
 const TABLE: [(&str, [f64; 6]); 7] = [
-    ("matchmaking", [0.793, 0.061, 0.095, 0.061, 0.079, 0.097]),
+    ("matchmaking", [0.793, 0.061, 0.095, 0.061, 0.079, 0.098]),
     ("adamic_adar", [0.772, 0.058, 0.096, 0.059, 0.080, 0.097]),
     ("resource_allocation", [0.780, 0.059, 0.094, 0.059, 0.078, 0.096]),
     ("common_neighbours", [0.767, 0.051, 0.094, 0.058, 0.078, 0.095]),
-    ("proximity_synergy", [0.716, 0.025, 0.030, 0.022, 0.027, 0.037]),
+    ("proximity_synergy", [0.718, 0.025, 0.031, 0.022, 0.028, 0.038]),
     ("preferential_attachment", [0.705, 0.042, 0.072, 0.042, 0.059, 0.068]),
     ("jaccard", [0.707, 0.033, 0.052, 0.030, 0.043, 0.048]),
 ];
@@ -93,9 +93,9 @@ fn fp7_recommendations_recover_h2020_partnerships() {
     quoted(r20.random_recall, 0.0036, 4, "random recall@20");
     quoted(random.auc, 0.498, 3, "random predictor AUC");
     quoted(r10.precision, 0.0037, 4, "random predictor precision@10");
-    // "About 25 times more often than chance".
+    // "About 26 times more often than chance".
     let mm = predictor(&e, "matchmaking").at_k.iter().find(|a| a.k == 10).unwrap();
-    assert!((mm.precision / mm.random_precision).round() == 25.0, "{}", mm.precision / mm.random_precision);
+    assert!((mm.precision / mm.random_precision).round() == 26.0, "{}", mm.precision / mm.random_precision);
 }
 
 #[test]
@@ -107,7 +107,7 @@ fn fp7_recommendations_recover_transnational_h2020_partnerships() {
         .unwrap();
     assert_eq!((e.new_ties, e.queries), (48_946, 5_342));
     let mm = predictor(&e, "matchmaking");
-    quoted(mm.auc, 0.790, 3, "transnational matchmaking AUC");
+    quoted(mm.auc, 0.791, 3, "transnational matchmaking AUC");
     let at10 = mm.at_k.iter().find(|a| a.k == 10).unwrap();
     quoted(at10.precision, 0.093, 3, "transnational matchmaking precision@10");
     quoted(at10.random_precision, 0.0037, 4, "transnational random precision");
