@@ -347,12 +347,19 @@ fn louvain_level(g: &LevelGraph, comm: &mut [usize], gamma: f64, rng: &mut ChaCh
 
 /// One Louvain run on `base` starting from the partition `start` (labels below the node
 /// count): local moving of the nodes, then of the aggregated communities, level by level,
-/// until a level raises modularity by no more than `params.threshold`. Returns the labels.
-fn louvain_run(base: &LevelGraph, start: &[usize], params: &CommunityParams, rng: &mut ChaCha8Rng) -> Vec<usize> {
+/// until a level raises modularity by no more than `params.threshold`; `start_q` is the
+/// modularity of `start`. Returns the labels.
+fn louvain_run(
+    base: &LevelGraph,
+    start: &[usize],
+    start_q: f64,
+    params: &CommunityParams,
+    rng: &mut ChaCha8Rng,
+) -> Vec<usize> {
     let gamma = params.resolution;
     let mut assign: Vec<usize> = (0..base.n()).collect();
     let mut comm = start.to_vec();
-    let mut current = level_modularity(base, &comm, gamma);
+    let mut current = start_q;
     let from_partition = start.iter().enumerate().any(|(v, &c)| v != c);
     // The first level of a run from a partition is always aggregated: a later level may
     // merge its communities even when no node moves.
@@ -421,7 +428,7 @@ pub fn louvain(net: &Network, params: &CommunityParams) -> Result<Partition> {
     let mut assign: Vec<usize> = (0..base.n()).collect();
     let mut q = level_modularity(&base, &assign, params.resolution);
     for run in 0..params.iterations.max(1) {
-        let next = louvain_run(&base, &assign, params, &mut rng);
+        let next = louvain_run(&base, &assign, q, params, &mut rng);
         let q_next = level_modularity(&base, &next, params.resolution);
         if run > 0 && q_next - q <= params.threshold {
             break;

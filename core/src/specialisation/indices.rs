@@ -373,13 +373,14 @@ fn compute(p: &Prepared<'_>, params: &IndexParams, reference: Option<&[f64]>) ->
     // The region indices and the activity indices are independent: with the `parallel`
     // feature they run side by side, and the activities in blocks of columns. Each value is
     // computed by the same code whatever the threads, so the output does not change.
-    let regions = || region_part(p, &v, econgeo, diversity.as_slice().expect("fresh arrays are contiguous"));
+    let regions = || region_part(p, &v, econgeo);
     let activities = || activity_part(p, &v, reference, econgeo);
     #[cfg(feature = "parallel")]
     let (cols_r, per_col) = rayon::join(regions, activities);
     #[cfg(not(feature = "parallel"))]
     let (cols_r, per_col) = (regions(), activities());
-    let [location_quotient_avg, krugman, specialisation_coefficient, hachman, herfindahl, entropy, diversity] = cols_r;
+    let [location_quotient_avg, krugman, specialisation_coefficient, hachman, herfindahl, entropy] = cols_r;
+    let diversity = diversity.to_vec();
     let mut cols_a: [Vec<f64>; 5] = std::array::from_fn(|_| Vec::with_capacity(m));
     for (j, vals) in per_col.into_iter().enumerate() {
         cols_a[0].push(ubiquity[j]);
@@ -408,8 +409,8 @@ fn compute(p: &Prepared<'_>, params: &IndexParams, reference: Option<&[f64]>) ->
 }
 
 /// The region index columns (average LQ, Krugman, specialisation coefficient, Hachman,
-/// Herfindahl, entropy, diversity), accumulated over contiguous lanes.
-fn region_part(p: &Prepared<'_>, v: &ArrayView2<'_, f64>, econgeo: bool, diversity: &[f64]) -> [Vec<f64>; 7] {
+/// Herfindahl, entropy), accumulated over contiguous lanes.
+fn region_part(p: &Prepared<'_>, v: &ArrayView2<'_, f64>, econgeo: bool) -> [Vec<f64>; 6] {
     let (n, m) = v.dim();
     let shares: Vec<f64> = p.col_sums.iter().map(|c| c / p.total).collect();
     let inv_shares: Vec<f64> = shares.iter().map(|s| 1.0 / s).collect();
@@ -436,13 +437,12 @@ fn region_part(p: &Prepared<'_>, v: &ArrayView2<'_, f64>, econgeo: bool, diversi
             }
         }
     }
-    let mut cols_r: [Vec<f64>; 7] = std::array::from_fn(|_| Vec::with_capacity(n));
+    let mut cols_r: [Vec<f64>; 6] = std::array::from_fn(|_| Vec::with_capacity(n));
     for (i, a) in acc.iter().enumerate() {
         let vals = if p.zero_row(i) { [p.zero_row_fill; 6] } else { region_values(a, p.row_sums[i], econgeo) };
         for (c, x) in cols_r.iter_mut().zip(vals) {
             c.push(x);
         }
-        cols_r[6].push(diversity[i]);
     }
     cols_r
 }
