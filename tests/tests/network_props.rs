@@ -97,6 +97,56 @@ fn slow_betweenness(net: &Network, weighted: bool) -> Vec<f64> {
     bc
 }
 
+/// Textbook Brandes (2001, Algorithm 1) with a FIFO queue, predecessor lists and a stack,
+/// unweighted: the reference for graphs too large to enumerate paths on. Raw values over
+/// ordered pairs (twice the unordered sums).
+fn textbook_brandes(net: &Network) -> Vec<f64> {
+    let n = net.node_count();
+    let mut bc = vec![0.0; n];
+    for s in 0..n {
+        let mut stack = Vec::new();
+        let mut pred: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut sigma = vec![0.0f64; n];
+        let mut dist = vec![-1i64; n];
+        sigma[s] = 1.0;
+        dist[s] = 0;
+        let mut queue = std::collections::VecDeque::from([s]);
+        while let Some(v) = queue.pop_front() {
+            stack.push(v);
+            for &w in net.neighbors(v) {
+                let w = w as usize;
+                if dist[w] < 0 {
+                    dist[w] = dist[v] + 1;
+                    queue.push_back(w);
+                }
+                if dist[w] == dist[v] + 1 {
+                    sigma[w] += sigma[v];
+                    pred[w].push(v);
+                }
+            }
+        }
+        let mut delta = vec![0.0; n];
+        while let Some(w) = stack.pop() {
+            for &v in &pred[w] {
+                delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+            }
+            if w != s {
+                bc[w] += delta[w];
+            }
+        }
+    }
+    bc
+}
+
+/// Random graphs of 20-120 nodes from very sparse (many components) to dense, so that the
+/// BFS of the fast kernel takes both its top-down and its bottom-up steps, and its
+/// accumulation both its gather and its push steps.
+fn arb_wider_graph() -> impl Strategy<Value = Network> {
+    (20usize..120, 1usize..40).prop_flat_map(|(n, avg)| {
+        prop::collection::vec((0..n, 0..n, any::<u8>()), (n * avg / 2)..=(n * avg / 2)).prop_map(move |p| graph(n, &p))
+    })
+}
+
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
@@ -253,6 +303,36 @@ proptest! {
         let one = network::louvain(&net, &CommunityParams { iterations: 1, ..p }).unwrap();
         let more = network::louvain(&net, &CommunityParams { iterations: 3, ..p }).unwrap();
         prop_assert!(more.modularity >= one.modularity - 1e-12, "{} < {}", more.modularity, one.modularity);
+    }
+
+    #[test]
+    fn betweenness_equals_textbook_brandes(net in arb_wider_graph(), endpoints in any::<bool>()) {
+        let slow = textbook_brandes(&net);
+        let fast = network::betweenness(&net, &BetweennessParams { normalized: false, distance: Distance::Hops, endpoints }).unwrap();
+        // Endpoints add, per node, the number of other nodes it reaches (each ordered pair
+        // counted once at its source, once at its target; halved with the rest).
+        let reach: Vec<f64> = (0..net.node_count())
+            .map(|v| {
+                let mut seen = vec![false; net.node_count()];
+                let mut stack = vec![v];
+                seen[v] = true;
+                let mut count = 0usize;
+                while let Some(x) = stack.pop() {
+                    for &y in net.neighbors(x) {
+                        if !seen[y as usize] {
+                            seen[y as usize] = true;
+                            count += 1;
+                            stack.push(y as usize);
+                        }
+                    }
+                }
+                count as f64
+            })
+            .collect();
+        for v in 0..net.node_count() {
+            let expect = if endpoints { slow[v] / 2.0 + reach[v] } else { slow[v] / 2.0 };
+            prop_assert!(close(expect, fast[v]), "node {v}: textbook {expect} fast {}", fast[v]);
+        }
     }
 
     #[test]

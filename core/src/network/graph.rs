@@ -428,6 +428,13 @@ impl Network {
         self.edges.len()
     }
 
+    /// Number of arcs of the adjacency: each edge in both directions, a self-loop once (the
+    /// sum of the lengths of [`Network::neighbors`]).
+    #[must_use]
+    pub(crate) fn arc_count(&self) -> usize {
+        self.arc_edge.len()
+    }
+
     /// The petgraph adjacency: each edge in both directions, a self-loop once.
     #[must_use]
     pub fn csr(&self) -> &Csr<(), f64, Undirected, u32> {

@@ -105,13 +105,21 @@ struct Sssp {
     distf: Vec<f64>,
     sigma: Vec<f64>,
     delta: Vec<f64>,
-    /// Scratch sums of the BFS.
+    /// Scratch sums: of the top-down BFS steps, then of the push steps of the accumulation.
     acc: Vec<f64>,
     /// Per node `(1 + delta) / sigma` once final (0 before), for the gather form of the
     /// accumulation.
     coeff: Vec<f64>,
+    /// Sigma of the nodes of the current BFS level, 0 elsewhere (bottom-up steps).
+    front: Vec<f64>,
+    /// Nodes not reached yet, ascending (bottom-up steps).
+    rest: Vec<u32>,
+    /// Bitmap used to sort the nodes of a level found top-down.
+    bits: Vec<u64>,
     /// Start of each BFS level in `order` (and the end).
     levels: Vec<usize>,
+    /// Number of arcs of the nodes of each BFS level.
+    level_arcs: Vec<usize>,
     order: Vec<u32>,
     heap: BinaryHeap<Reverse<(u64, u32)>>,
     buckets: Vec<Vec<u32>>,
@@ -128,7 +136,11 @@ impl Sssp {
             delta: vec![0.0; n],
             acc: vec![0.0; n],
             coeff: vec![0.0; n],
+            front: vec![0.0; n],
+            rest: Vec::new(),
+            bits: vec![0; n.div_ceil(64)],
             levels: Vec::new(),
+            level_arcs: Vec::new(),
             order: Vec::with_capacity(n),
             heap: BinaryHeap::new(),
             buckets: Vec::new(),
@@ -147,50 +159,131 @@ impl Sssp {
         }
         self.order.clear();
         self.levels.clear();
+        self.level_arcs.clear();
     }
 
-    /// Breadth-first search from `s`: `order` in BFS order, `levels`, `dist`, `sigma`.
+    /// Breadth-first search from `s`: `order` in BFS order (each level ascending), `levels`,
+    /// `level_arcs`, `dist`, `sigma`.
     ///
-    /// Level-synchronous and nearly branch-free: every arc adds the sigma of its tail to
-    /// `acc` of its head (only the heads on the next level keep the sum: they are copied to
-    /// `sigma` when their level is complete, and no node of the next level is adjacent to an
-    /// earlier level), and every head is written to the queue, which advances only when the
-    /// head is new.
+    /// Direction-optimising (Beamer, Asanovic & Patterson 2012, SC'12), adapted to path
+    /// counting, which cannot stop a node's scan early. Each level is expanded the cheaper
+    /// way, counted in arcs:
+    /// - *top-down* from the current level (its arcs): every arc adds the sigma of its tail
+    ///   to `acc` of its head, without a branch (only the heads on the next level keep the
+    ///   sum: they are copied to `sigma` when the level is complete, and no node of the next
+    ///   level is adjacent to an earlier level), and every head is written to the queue,
+    ///   which advances only when the head is new;
+    /// - *bottom-up* from the nodes not reached yet (their arcs): each sums `front`, the
+    ///   sigma of the current level, over its neighbours, and a non-zero sum is its sigma.
+    ///
+    /// Once the unreached arcs are fewer than the level's, the search stays bottom-up (the
+    /// unreached arcs only shrink, and the levels past the widest one shrink too).
     fn bfs(&mut self, net: &Network, s: usize) {
         let n = self.dist.len();
         self.order.resize(n + 1, 0);
         self.levels.clear();
+        self.level_arcs.clear();
         // Disjoint borrows of the fields: the compiler keeps their pointers in registers
         // instead of reloading them after every store.
-        let (order, dist, sigma, acc, levels) =
-            (&mut self.order[..], &mut self.dist[..], &mut self.sigma[..], &mut self.acc[..], &mut self.levels);
+        let (order, dist, sigma, acc, front, rest, bits) = (
+            &mut self.order[..],
+            &mut self.dist[..],
+            &mut self.sigma[..],
+            &mut self.acc[..],
+            &mut self.front[..],
+            &mut self.rest,
+            &mut self.bits[..],
+        );
+        let (levels, level_arcs) = (&mut self.levels, &mut self.level_arcs);
         order[0] = s as u32;
         dist[s] = 0;
         sigma[s] = 1.0;
         let mut len = 1usize;
         let mut lo = 0usize;
         let mut d = 0u32;
+        let mut front_arcs = net.neighbors(s).len();
+        let mut unreached_arcs = net.arc_count() - front_arcs;
+        let mut bottom_up = false;
         while lo < len {
             let hi = len;
             levels.push(lo);
+            level_arcs.push(front_arcs);
             d += 1;
-            for i in lo..hi {
-                let v = order[i] as usize;
-                let sv = sigma[v];
-                for &w in net.neighbors(v) {
+            if !bottom_up && unreached_arcs < front_arcs {
+                bottom_up = true;
+                rest.clear();
+                rest.extend((0..n as u32).filter(|&w| dist[w as usize] == UNSEEN));
+            }
+            let mut new_arcs = 0usize;
+            if bottom_up {
+                for &v in &order[lo..hi] {
+                    front[v as usize] = sigma[v as usize];
+                }
+                let mut keep = 0usize;
+                for k in 0..rest.len() {
+                    let w = rest[k];
+                    let nbrs = net.neighbors(w as usize);
+                    let mut sum = 0.0;
+                    for &x in nbrs {
+                        sum += front[x as usize];
+                    }
+                    if sum == 0.0 {
+                        rest[keep] = w;
+                        keep += 1;
+                    } else {
+                        sigma[w as usize] = sum;
+                        dist[w as usize] = d;
+                        order[len] = w;
+                        len += 1;
+                        new_arcs += nbrs.len();
+                    }
+                }
+                rest.truncate(keep);
+                for &v in &order[lo..hi] {
+                    front[v as usize] = 0.0;
+                }
+            } else {
+                for i in lo..hi {
+                    let v = order[i] as usize;
+                    let sv = sigma[v];
+                    for &w in net.neighbors(v) {
+                        let w = w as usize;
+                        acc[w] += sv;
+                        let dw = dist[w];
+                        let new = dw == UNSEEN;
+                        dist[w] = if new { d } else { dw };
+                        order[len] = w as u32;
+                        len += usize::from(new);
+                    }
+                }
+                // Sort the new level through a bitmap: the next step then reads the rows of
+                // the adjacency in memory order.
+                if hi < len {
+                    let (mut first, mut last) = (usize::MAX, 0usize);
+                    for &w in &order[hi..len] {
+                        let w = w as usize;
+                        bits[w >> 6] |= 1u64 << (w & 63);
+                        first = first.min(w >> 6);
+                        last = last.max(w >> 6);
+                    }
+                    let mut k = hi;
+                    for (i, word) in bits[first..=last].iter_mut().enumerate() {
+                        let mut b = std::mem::take(word);
+                        while b != 0 {
+                            order[k] = ((first + i) * 64 + b.trailing_zeros() as usize) as u32;
+                            b &= b - 1;
+                            k += 1;
+                        }
+                    }
+                }
+                for &w in &order[hi..len] {
                     let w = w as usize;
-                    acc[w] += sv;
-                    let dw = dist[w];
-                    let new = dw == UNSEEN;
-                    dist[w] = if new { d } else { dw };
-                    order[len] = w as u32;
-                    len += usize::from(new);
+                    sigma[w] = acc[w];
+                    new_arcs += net.neighbors(w).len();
                 }
             }
-            for &w in &order[hi..len] {
-                let w = w as usize;
-                sigma[w] = acc[w];
-            }
+            unreached_arcs -= new_arcs;
+            front_arcs = new_arcs;
             lo = hi;
         }
         levels.push(len);
@@ -307,27 +400,63 @@ impl Sssp {
         }
     }
 
-    /// Brandes' accumulation after [`Sssp::bfs`], node betweenness only, in gather form: level
-    /// by level from the deepest, `delta(v) = sigma(v) * sum over neighbours w of coeff(w)`
-    /// where `coeff(w) = (1 + delta(w)) / sigma(w)` is set only for the nodes of deeper
-    /// levels already done. A neighbour of a level-L node lies on level L - 1, L or L + 1, and
-    /// the coefficients of level L are written only after the whole level is read, so only
-    /// the successors (level L + 1) contribute: no distance test, no branch per arc.
+    /// Brandes' accumulation after [`Sssp::bfs`], node betweenness only, level by level from
+    /// the deepest: `delta(v) = sigma(v) * sum over successors w of coeff(w)`, where
+    /// `coeff(w) = (1 + delta(w)) / sigma(w)`. The sums of a level are taken the cheaper way,
+    /// counted in arcs:
+    /// - *gather* over the arcs of the level: `coeff` is set only for the deeper levels
+    ///   already done, and a neighbour of a level-L node lies on level L - 1, L or L + 1, so
+    ///   only the successors contribute: no distance test, no branch per arc;
+    /// - *push* over the arcs of the next level: each of its nodes adds its `coeff` to `acc`
+    ///   of all its neighbours; only the sums of level L are read (the other neighbours,
+    ///   on levels L + 1 and L + 2, are done).
     fn accumulate_hops(&mut self, net: &Network, s: usize, endpoints: bool, bc: &mut [f64]) {
-        let (order, levels, sigma, delta, coeff) =
-            (&self.order[..], &self.levels[..], &self.sigma[..], &mut self.delta[..], &mut self.coeff[..]);
+        let (order, levels, level_arcs, sigma, delta, coeff, acc) = (
+            &self.order[..],
+            &self.levels[..],
+            &self.level_arcs[..],
+            &self.sigma[..],
+            &mut self.delta[..],
+            &mut self.coeff[..],
+            &mut self.acc[..],
+        );
         if endpoints {
             bc[s] += (order.len() - 1) as f64;
         }
-        for l in (0..levels.len() - 1).rev() {
+        let depth = levels.len() - 1;
+        for l in (0..depth).rev() {
             let level = &order[levels[l]..levels[l + 1]];
-            for &w in level {
-                let w = w as usize;
-                let mut sum = 0.0;
-                for &x in net.neighbors(w) {
-                    sum += coeff[x as usize];
+            if l + 1 < depth && level_arcs[l + 1] < level_arcs[l] {
+                for &w in level {
+                    acc[w as usize] = 0.0;
                 }
-                delta[w] = sum;
+                for &x in &order[levels[l + 1]..levels[l + 2]] {
+                    let c = coeff[x as usize];
+                    for &v in net.neighbors(x as usize) {
+                        acc[v as usize] += c;
+                    }
+                }
+                for &w in level {
+                    delta[w as usize] = acc[w as usize];
+                }
+            } else {
+                for &w in level {
+                    // Four partial sums: the additions of one node overlap instead of
+                    // waiting on each other.
+                    let nbrs = net.neighbors(w as usize);
+                    let mut quads = nbrs.chunks_exact(4);
+                    let mut p = [0.0f64; 4];
+                    for q in quads.by_ref() {
+                        p[0] += coeff[q[0] as usize];
+                        p[1] += coeff[q[1] as usize];
+                        p[2] += coeff[q[2] as usize];
+                        p[3] += coeff[q[3] as usize];
+                    }
+                    for (k, &x) in quads.remainder().iter().enumerate() {
+                        p[k] += coeff[x as usize];
+                    }
+                    delta[w as usize] = (p[0] + p[1]) + (p[2] + p[3]);
+                }
             }
             for &w in level {
                 let w = w as usize;
