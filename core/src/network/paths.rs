@@ -42,8 +42,9 @@ pub enum Distance {
 pub(crate) enum Lengths {
     /// All 1.
     Hops,
-    /// Small positive integers (bucket queue).
-    Small(Vec<u32>, u32),
+    /// Small positive integers (bucket queue): the lengths, the largest, and whether the
+    /// queue's buckets are bitmaps (see [`ring_pays`]).
+    Small(Vec<u32>, u32, bool),
     /// General positive lengths (binary heap).
     Real(Vec<f64>),
 }
@@ -65,9 +66,27 @@ pub(crate) fn lengths(net: &Network, rule: Distance) -> Lengths {
     let max = real.iter().copied().fold(0.0, f64::max);
     if max <= 64.0 && real.iter().all(|&x| x.fract() == 0.0 && x >= 1.0) {
         let small = real.iter().map(|&x| x as u32).collect();
-        return Lengths::Small(small, max as u32);
+        return Lengths::Small(small, max as u32, ring_pays(net, max as u32));
     }
     Lengths::Real(real)
+}
+
+/// Whether the bucket queue of [`Sssp::dial`] pays for bitmaps: reading one bucket scans
+/// `ceil(n / 64)` words, and a search reads one bucket per distance up to the largest,
+/// which is at most `2 e L` (`e` the eccentricity, in hops, of any node of the component,
+/// `L` the largest length). The bitmaps are used when that scan is bounded by the arcs, so
+/// that a search stays O(n + m); otherwise (long chains) the buckets are lists.
+fn ring_pays(net: &Network, max_len: u32) -> bool {
+    let n = net.node_count();
+    let mut st = Sssp::new(n);
+    let mut far = 0usize;
+    for c in super::structure::components(net) {
+        st.bfs(net, c[0]);
+        // `levels` holds the start of each level and the end.
+        far = far.max(2 * (st.levels.len() - 2) * max_len as usize + 1);
+        st.reset();
+    }
+    far.saturating_mul(n.div_ceil(64)) <= net.arc_count()
 }
 
 /// Offsets of each node's arcs in the arc arrays.
@@ -123,6 +142,8 @@ struct Sssp {
     order: Vec<u32>,
     heap: BinaryHeap<Reverse<(u64, u32)>>,
     buckets: Vec<Vec<u32>>,
+    /// Bucket bitmaps of [`Sssp::dial_ring`], one per distance of the ring.
+    ring: Vec<u64>,
 }
 
 const UNSEEN: u32 = u32::MAX;
@@ -144,6 +165,7 @@ impl Sssp {
             order: Vec::with_capacity(n),
             heap: BinaryHeap::new(),
             buckets: Vec::new(),
+            ring: Vec::new(),
         }
     }
 
@@ -379,11 +401,65 @@ impl Sssp {
         }
     }
 
+    /// [`Sssp::dial`] with bitmap buckets: `order` in settling order, each distance
+    /// ascending by node (its rows of the adjacency are read in memory order), `dist`,
+    /// `sigma`. A node is pushed again only to a strictly smaller distance, in another bucket
+    /// of the ring, so each push is one bit and the count of pending pushes is exact (a stale
+    /// bit is read and skipped). Every bucket read scans `ceil(n / 64)` words: used when
+    /// [`ring_pays`].
+    fn dial_ring(&mut self, net: &Network, off: &[usize], len: &[u32], max_len: u32, s: usize) {
+        let words = self.dist.len().div_ceil(64);
+        let nb = (max_len as usize + 1).next_power_of_two();
+        let mask = nb - 1;
+        if self.ring.len() != nb * words {
+            self.ring = vec![0; nb * words];
+        }
+        let (dist, sigma, order, ring) = (&mut self.dist[..], &mut self.sigma[..], &mut self.order, &mut self.ring[..]);
+        dist[s] = 0;
+        sigma[s] = 1.0;
+        ring[s >> 6] |= 1u64 << (s & 63);
+        let mut pending = 1usize;
+        let mut d: u32 = 0;
+        while pending > 0 {
+            let b = (d as usize & mask) * words;
+            for wi in 0..words {
+                let mut bits = std::mem::take(&mut ring[b + wi]);
+                while bits != 0 {
+                    let v = wi * 64 + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    pending -= 1;
+                    if dist[v] != d {
+                        continue; // stale: settled earlier at a smaller distance
+                    }
+                    order.push(v as u32);
+                    let sv = sigma[v];
+                    let nbrs = net.neighbors(v);
+                    let lens = &len[off[v]..off[v] + nbrs.len()];
+                    for (&w, &l) in nbrs.iter().zip(lens) {
+                        let w = w as usize;
+                        let nd = d + l;
+                        let cur = dist[w];
+                        if nd < cur {
+                            dist[w] = nd;
+                            sigma[w] = sv;
+                            ring[(nd as usize & mask) * words + (w >> 6)] |= 1u64 << (w & 63);
+                            pending += 1;
+                        } else if nd == cur {
+                            sigma[w] += sv;
+                        }
+                    }
+                }
+            }
+            d += 1;
+        }
+    }
+
     /// Runs the single-source search for the lengths.
     fn search(&mut self, net: &Network, off: &[usize], lengths: &Lengths, s: usize) {
         match lengths {
             Lengths::Hops => self.bfs(net, s),
-            Lengths::Small(len, max) => self.dial(net, off, len, *max, s),
+            Lengths::Small(len, max, false) => self.dial(net, off, len, *max, s),
+            Lengths::Small(len, max, true) => self.dial_ring(net, off, len, *max, s),
             Lengths::Real(len) => self.dijkstra(net, off, len, s),
         }
     }
@@ -393,7 +469,7 @@ impl Sssp {
     fn is_pred(&self, lengths: &Lengths, v: usize, w: usize, arc: usize) -> bool {
         match lengths {
             Lengths::Hops => self.dist[v] != UNSEEN && self.dist[v] + 1 == self.dist[w],
-            Lengths::Small(len, _) => {
+            Lengths::Small(len, ..) => {
                 self.dist[v] != UNSEEN && self.dist[v].wrapping_add(len[arc]) == self.dist[w] && v != w
             }
             Lengths::Real(len) => self.dist[v] != UNSEEN && self.distf[v] + len[arc] == self.distf[w] && v != w,
@@ -494,7 +570,7 @@ impl Sssp {
             let nbrs = net.neighbors(w);
             let mut sum = 0.0;
             match lengths {
-                Lengths::Small(arc, _) => {
+                Lengths::Small(arc, ..) => {
                     let dw = self.dist[w];
                     for (k, &x) in nbrs.iter().enumerate() {
                         let x = x as usize;
@@ -721,7 +797,7 @@ pub fn edge_betweenness(net: &Network, params: &BetweennessParams) -> Result<Vec
     let m = net.edge_count();
     let lengths = match lengths(net, params.distance) {
         // The edge accumulation needs the generic predecessor test.
-        Lengths::Hops => Lengths::Small(vec![1; 2 * m], 1),
+        Lengths::Hops => Lengths::Small(vec![1; net.arc_count()], 1, ring_pays(net, 1)),
         other => other,
     };
     let off = arc_offsets(net);
