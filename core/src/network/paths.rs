@@ -44,7 +44,7 @@ pub(crate) enum Lengths {
     Hops,
     /// Small positive integers (bucket queue): the lengths, the largest, and whether the
     /// queue's buckets are bitmaps (see [`ring_pays`]).
-    Small(Vec<u32>, u32, bool),
+    Small(Vec<u8>, u32, bool),
     /// General positive lengths (binary heap).
     Real(Vec<f64>),
 }
@@ -65,7 +65,7 @@ pub(crate) fn lengths(net: &Network, rule: Distance) -> Lengths {
     }
     let max = real.iter().copied().fold(0.0, f64::max);
     if max <= 64.0 && real.iter().all(|&x| x.fract() == 0.0 && x >= 1.0) {
-        let small = real.iter().map(|&x| x as u32).collect();
+        let small = real.iter().map(|&x| x as u8).collect();
         return Lengths::Small(small, max as u32, ring_pays(net, max as u32));
     }
     Lengths::Real(real)
@@ -144,6 +144,8 @@ struct Sssp {
     buckets: Vec<Vec<u32>>,
     /// Bucket bitmaps of [`Sssp::dial_ring`], one per distance of the ring.
     ring: Vec<u64>,
+    /// Whether `distf` was written since the last reset.
+    real: bool,
 }
 
 const UNSEEN: u32 = u32::MAX;
@@ -166,18 +168,25 @@ impl Sssp {
             heap: BinaryHeap::new(),
             buckets: Vec::new(),
             ring: Vec::new(),
+            real: false,
         }
     }
 
+    /// Clears the state of the nodes reached. `sigma` is left: every search assigns a
+    /// node's sigma when it first reaches the node, before adding to it.
     fn reset(&mut self) {
         for &v in &self.order {
             let v = v as usize;
             self.dist[v] = UNSEEN;
-            self.distf[v] = f64::INFINITY;
-            self.sigma[v] = 0.0;
             self.delta[v] = 0.0;
             self.coeff[v] = 0.0;
             self.acc[v] = 0.0;
+        }
+        if self.real {
+            for &v in &self.order {
+                self.distf[v as usize] = f64::INFINITY;
+            }
+            self.real = false;
         }
         self.order.clear();
         self.levels.clear();
@@ -314,6 +323,7 @@ impl Sssp {
 
     /// Dijkstra from `s` with real lengths: `order` in settling order, `distf`, `sigma`.
     fn dijkstra(&mut self, net: &Network, off: &[usize], len: &[f64], s: usize) {
+        self.real = true;
         self.distf[s] = 0.0;
         self.sigma[s] = 1.0;
         self.heap.clear();
@@ -351,7 +361,7 @@ impl Sssp {
     /// order, `dist` (integer distances), `sigma`. A node is settled when its bucket is
     /// reached and its distance still equals the bucket's; no settled flag is needed, since a
     /// settled node's distance is below any tentative distance found later.
-    fn dial(&mut self, net: &Network, off: &[usize], len: &[u32], max_len: u32, s: usize) {
+    fn dial(&mut self, net: &Network, off: &[usize], len: &[u8], max_len: u32, s: usize) {
         // A power of two above the largest length, so that the bucket of a distance is a mask.
         let nb = (max_len as usize + 1).next_power_of_two();
         let mask = nb - 1;
@@ -382,7 +392,7 @@ impl Sssp {
                 let lens = &len[off[v]..off[v] + nbrs.len()];
                 for (&w, &l) in nbrs.iter().zip(lens) {
                     let w = w as usize;
-                    let nd = d + l;
+                    let nd = d + u32::from(l);
                     let cur = dist[w];
                     if nd < cur {
                         dist[w] = nd;
@@ -407,7 +417,7 @@ impl Sssp {
     /// of the ring, so each push is one bit and the count of pending pushes is exact (a stale
     /// bit is read and skipped). Every bucket read scans `ceil(n / 64)` words: used when
     /// [`ring_pays`].
-    fn dial_ring(&mut self, net: &Network, off: &[usize], len: &[u32], max_len: u32, s: usize) {
+    fn dial_ring(&mut self, net: &Network, off: &[usize], len: &[u8], max_len: u32, s: usize) {
         let words = self.dist.len().div_ceil(64);
         let nb = (max_len as usize + 1).next_power_of_two();
         let mask = nb - 1;
@@ -437,7 +447,7 @@ impl Sssp {
                     let lens = &len[off[v]..off[v] + nbrs.len()];
                     for (&w, &l) in nbrs.iter().zip(lens) {
                         let w = w as usize;
-                        let nd = d + l;
+                        let nd = d + u32::from(l);
                         let cur = dist[w];
                         if nd < cur {
                             dist[w] = nd;
@@ -470,7 +480,7 @@ impl Sssp {
         match lengths {
             Lengths::Hops => self.dist[v] != UNSEEN && self.dist[v] + 1 == self.dist[w],
             Lengths::Small(len, ..) => {
-                self.dist[v] != UNSEEN && self.dist[v].wrapping_add(len[arc]) == self.dist[w] && v != w
+                self.dist[v] != UNSEEN && self.dist[v].wrapping_add(u32::from(len[arc])) == self.dist[w] && v != w
             }
             Lengths::Real(len) => self.dist[v] != UNSEEN && self.distf[v] + len[arc] == self.distf[w] && v != w,
         }
@@ -574,7 +584,7 @@ impl Sssp {
                     let dw = self.dist[w];
                     for (k, &x) in nbrs.iter().enumerate() {
                         let x = x as usize;
-                        let hit = self.dist[x] == dw + arc[base + k];
+                        let hit = self.dist[x] == dw + u32::from(arc[base + k]);
                         sum += if hit { self.coeff[x] } else { 0.0 };
                     }
                 }
