@@ -733,8 +733,21 @@ fn tree_sum(mut parts: Vec<Vec<f64>>, len: usize) -> Vec<f64> {
 /// Complexity: O(n m) time unweighted, O(n m + n^2 log n) weighted (O(n m) with small integer
 /// lengths); O(n + m) memory per thread. Parallel over sources with the `parallel` feature.
 ///
+/// How the sums are taken (the values are Brandes' whatever the route; they differ from a
+/// textbook implementation only in the order of floating-point additions):
+/// - unweighted, each breadth-first level is expanded top-down from the level or bottom-up
+///   from the nodes not reached yet, and each level of the accumulation is gathered from
+///   its successors or pushed from the next level, whichever reads fewer arcs
+///   (direction-optimising search, Beamer, Asanovic & Patterson 2012, adapted to path
+///   counting); on a sparse small-world graph this reads about half the arcs;
+/// - weighted, small integer lengths (at most 64) use a bucket queue (Dial 1969), other
+///   lengths a binary heap, and the accumulation reads only the predecessors recorded by the
+///   search, as NetworkX does.
+///
 /// Source: U. Brandes (2001), J. Math. Sociol. 25, 163; U. Brandes (2008), Soc. Networks 30,
-/// 136 (variants); conventions of NetworkX 3.6 `betweenness_centrality`.
+/// 136 (variants); S. Beamer, K. Asanovic & D. Patterson (2012), SC'12, "Direction-optimizing
+/// breadth-first search"; R. Dial (1969), Commun. ACM 12, 632; conventions of NetworkX 3.6
+/// `betweenness_centrality`.
 ///
 /// ```
 /// use clusterpolicy::network::{betweenness, BetweennessParams, Network};
