@@ -366,3 +366,36 @@ proptest! {
         prop_assert_eq!(back, net);
     }
 }
+
+/// A dense core with a long chain hanging off it and a separate component: the BFS goes
+/// bottom-up at the core's widest level and must come back top-down along the chain.
+#[test]
+fn betweenness_on_core_with_tail_equals_textbook_brandes() {
+    let mut pairs = Vec::new();
+    for a in 0..60 {
+        for b in (a + 1)..60 {
+            if (a * 7 + b * 3) % 4 != 0 {
+                pairs.push((a, b, 0u8));
+            }
+        }
+    }
+    for v in 60..160 {
+        pairs.push((v - 1, v, 0));
+    }
+    // A ring at the end of the chain, then a triangle apart and an isolated node.
+    for v in 161..170 {
+        pairs.push((160, v, 0));
+        pairs.push((v, if v + 1 < 170 { v + 1 } else { 161 }, 0));
+    }
+    pairs.extend([(170, 171, 0), (171, 172, 0), (170, 172, 0)]);
+    let net = graph(174, &pairs);
+    let slow = textbook_brandes(&net);
+    let fast = network::betweenness(
+        &net,
+        &BetweennessParams { normalized: false, distance: Distance::Hops, endpoints: false },
+    )
+    .unwrap();
+    for v in 0..net.node_count() {
+        assert!(close(slow[v] / 2.0, fast[v]), "node {v}: textbook {} fast {}", slow[v] / 2.0, fast[v]);
+    }
+}

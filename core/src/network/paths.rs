@@ -214,8 +214,10 @@ impl Sssp {
     /// - *bottom-up* from the nodes not reached yet (their arcs): each sums `front`, the
     ///   sigma of the current level, over its neighbours, and a non-zero sum is its sigma.
     ///
-    /// Once the unreached arcs are fewer than the level's, the search stays bottom-up (the
-    /// unreached arcs only shrink, and the levels past the widest one shrink too).
+    /// The choice is made again at every level, so a long tail after the widest level (a
+    /// chain hanging off a dense core) goes back to top-down instead of rescanning the
+    /// unreached nodes once per level. A top-down step adds to `acc` only on the next level,
+    /// so the unreached nodes' sums stay 0 for a later top-down step.
     fn bfs(&mut self, net: &Network, s: usize) {
         let n = self.dist.len();
         self.order.resize(n + 1, 0);
@@ -241,25 +243,31 @@ impl Sssp {
         let mut d = 0u32;
         let mut front_arcs = net.neighbors(s).len();
         let mut unreached_arcs = net.arc_count() - front_arcs;
-        let mut bottom_up = false;
+        let mut rest_ready = false;
         while lo < len {
             let hi = len;
             levels.push(lo);
             level_arcs.push(front_arcs);
             d += 1;
-            if !bottom_up && unreached_arcs < front_arcs {
-                bottom_up = true;
-                rest.clear();
-                rest.extend((0..n as u32).filter(|&w| dist[w as usize] == UNSEEN));
-            }
             let mut new_arcs = 0usize;
-            if bottom_up {
+            if unreached_arcs < front_arcs {
+                if !rest_ready {
+                    // Isolated nodes are never reached: left out, they cost nothing.
+                    rest.clear();
+                    rest.extend(
+                        (0..n as u32).filter(|&w| dist[w as usize] == UNSEEN && !net.neighbors(w as usize).is_empty()),
+                    );
+                    rest_ready = true;
+                }
                 for &v in &order[lo..hi] {
                     front[v as usize] = sigma[v as usize];
                 }
                 let mut keep = 0usize;
                 for k in 0..rest.len() {
                     let w = rest[k];
+                    if dist[w as usize] != UNSEEN {
+                        continue; // reached by a top-down step since the list was made
+                    }
                     let nbrs = net.neighbors(w as usize);
                     let mut sum = 0.0;
                     for &x in nbrs {
