@@ -70,7 +70,7 @@ def _wide(data: Any, region: str, activity: str, value: str) -> Any:
         if dup.any():
             row = data[dup].iloc[0]
             raise _native.DuplicateLabelError(f"duplicate cell `{row[region]} / {row[activity]}` in the long table")
-        return data.set_index(keys)[value].unstack(fill_value=0.0).astype(np.float64)
+        return data.set_index(keys)[value].astype(np.float64).unstack(fill_value=0.0)
     return data
 
 
