@@ -118,6 +118,54 @@ impl Default for BetweennessParams {
     }
 }
 
+/// The arcs and small integer lengths of a bucket-queue search.
+struct Arcs<'a> {
+    net: &'a Network,
+    off: &'a [usize],
+    len: &'a [u8],
+}
+
+impl Arcs<'_> {
+    /// Relaxes the arcs of `v`, settled at distance `d`: a neighbour whose distance drops
+    /// gets `v` as its only predecessor, its sigma, and is queued by `push(w, new distance)`;
+    /// a neighbour at an equal distance adds `v` and its sigma. Returns the number queued.
+    #[inline]
+    #[allow(clippy::too_many_arguments)]
+    fn relax(
+        &self,
+        v: usize,
+        d: u32,
+        dist: &mut [u32],
+        sigma: &mut [f64],
+        preds: &mut [u32],
+        npred: &mut [u32],
+        mut push: impl FnMut(usize, u32),
+    ) -> usize {
+        let (off, sv) = (self.off, sigma[v]);
+        let nbrs = self.net.neighbors(v);
+        let lens = &self.len[off[v]..off[v] + nbrs.len()];
+        let mut pushed = 0;
+        for (&w, &l) in nbrs.iter().zip(lens) {
+            let w = w as usize;
+            let nd = d + u32::from(l);
+            let cur = dist[w];
+            if nd < cur {
+                dist[w] = nd;
+                sigma[w] = sv;
+                preds[off[w]] = v as u32;
+                npred[w] = 1;
+                push(w, nd);
+                pushed += 1;
+            } else if nd == cur {
+                sigma[w] += sv;
+                preds[off[w] + npred[w] as usize] = v as u32;
+                npred[w] += 1;
+            }
+        }
+        pushed
+    }
+}
+
 /// Reused buffers of one single-source computation.
 struct Sssp {
     dist: Vec<u32>,
@@ -411,26 +459,10 @@ impl Sssp {
                     continue; // stale: settled earlier at a smaller distance
                 }
                 order.push(v as u32);
-                let sv = sigma[v];
-                let nbrs = net.neighbors(v);
-                let lens = &len[off[v]..off[v] + nbrs.len()];
-                for (&w, &l) in nbrs.iter().zip(lens) {
-                    let w = w as usize;
-                    let nd = d + u32::from(l);
-                    let cur = dist[w];
-                    if nd < cur {
-                        dist[w] = nd;
-                        sigma[w] = sv;
-                        preds[off[w]] = v as u32;
-                        npred[w] = 1;
-                        buckets[nd as usize & mask].push(w as u32);
-                        pending += 1;
-                    } else if nd == cur {
-                        sigma[w] += sv;
-                        preds[off[w] + npred[w] as usize] = v as u32;
-                        npred[w] += 1;
-                    }
-                }
+                let arcs = Arcs { net, off, len };
+                pending += arcs.relax(v, d, dist, sigma, preds, npred, |w, nd| {
+                    buckets[nd as usize & mask].push(w as u32);
+                });
             }
             let mut bucket = bucket;
             bucket.clear();
@@ -473,26 +505,10 @@ impl Sssp {
                         continue; // stale: settled earlier at a smaller distance
                     }
                     order.push(v as u32);
-                    let sv = sigma[v];
-                    let nbrs = net.neighbors(v);
-                    let lens = &len[off[v]..off[v] + nbrs.len()];
-                    for (&w, &l) in nbrs.iter().zip(lens) {
-                        let w = w as usize;
-                        let nd = d + u32::from(l);
-                        let cur = dist[w];
-                        if nd < cur {
-                            dist[w] = nd;
-                            sigma[w] = sv;
-                            preds[off[w]] = v as u32;
-                            npred[w] = 1;
-                            ring[(nd as usize & mask) * words + (w >> 6)] |= 1u64 << (w & 63);
-                            pending += 1;
-                        } else if nd == cur {
-                            sigma[w] += sv;
-                            preds[off[w] + npred[w] as usize] = v as u32;
-                            npred[w] += 1;
-                        }
-                    }
+                    let arcs = Arcs { net, off, len };
+                    pending += arcs.relax(v, d, dist, sigma, preds, npred, |w, nd| {
+                        ring[(nd as usize & mask) * words + (w >> 6)] |= 1u64 << (w & 63);
+                    });
                 }
             }
             d += 1;
