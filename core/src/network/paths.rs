@@ -384,7 +384,9 @@ impl Sssp {
         self.order.truncate(len);
     }
 
-    /// Dijkstra from `s` with real lengths: `order` in settling order, `distf`, `sigma`.
+    /// Dijkstra from `s` with real lengths: `order` in settling order, `distf`, `sigma`, and
+    /// the predecessors (`preds`, `npred`: the arcs whose relaxation matched the final
+    /// distance exactly).
     fn dijkstra(&mut self, net: &Network, off: &[usize], len: &[f64], s: usize) {
         self.real = true;
         self.preds.resize(off[off.len() - 1], 0);
@@ -427,7 +429,7 @@ impl Sssp {
     }
 
     /// Dijkstra with small integer lengths on a bucket queue (Dial 1969): `order` in settling
-    /// order, `dist` (integer distances), `sigma`. A node is settled when its bucket is
+    /// order, `dist` (integer distances), `sigma`, `preds`. A node is settled when its bucket is
     /// reached and its distance still equals the bucket's; no settled flag is needed, since a
     /// settled node's distance is below any tentative distance found later.
     fn dial(&mut self, net: &Network, off: &[usize], len: &[u8], max_len: u32, s: usize) {
