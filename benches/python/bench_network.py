@@ -130,38 +130,38 @@ def run(label: str, n: int, pairs: List[Tuple[int, int]], weights: np.ndarray, a
     big = n > 2000
     rep = 1 if big else 3
 
-    args.skip_betweenness = "betweenness" not in args.tasks
-    args.no_weighted_betweenness = "weighted-betweenness" not in args.tasks
+    skip_bc = "betweenness" not in args.tasks
+    skip_wbc = "weighted-betweenness" not in args.tasks
 
     # Exact betweenness, unweighted.
-    if args.skip_betweenness:
+    if skip_bc:
         print("betweenness: skipped")
-    ours = (0.0, 0.0) if args.skip_betweenness else timed(lambda: cn._native.net_betweenness(net_u), rep)
+    ours = (0.0, 0.0) if skip_bc else timed(lambda: cn._native.net_betweenness(net_u), rep)
     peers: Dict[str, Tuple[float, float]] = {}
-    if g_ig is not None and not args.skip_betweenness:
+    if g_ig is not None and not skip_bc:
         w, c, _ = timed(lambda: g_ig.betweenness(), rep)
         peers["igraph betweenness"] = (w, c)
-    if g_rx is not None and not args.skip_betweenness:
+    if g_rx is not None and not skip_bc:
         w, c, _ = timed(lambda: rx.betweenness_centrality(g_rx), rep)
         peers["rustworkx betweenness (parallel)"] = (w, c)
-    if g_nx is not None and slow_ok and not args.skip_betweenness:
+    if g_nx is not None and slow_ok and not skip_bc:
         w, c, _ = timed(lambda: nx.betweenness_centrality(g_nx), 1)
         peers["networkx betweenness"] = (w, c)
-    if not args.skip_betweenness:
+    if not skip_bc:
         line("betweenness, unweighted", ours[:2], peers)
 
     # Exact betweenness, weights as distances.
-    if args.no_weighted_betweenness:
+    if skip_wbc:
         print("betweenness, weighted: skipped")
-    ours = (0.0, 0.0) if args.no_weighted_betweenness else timed(lambda: cn._native.net_betweenness(net_w, distance="weight"), rep)
+    ours = (0.0, 0.0) if skip_wbc else timed(lambda: cn._native.net_betweenness(net_w, distance="weight"), rep)
     peers = {}
-    if g_ig is not None and not args.no_weighted_betweenness:
+    if g_ig is not None and not skip_wbc:
         w, c, _ = timed(lambda: g_ig.betweenness(weights="weight"), rep)
         peers["igraph betweenness(weights)"] = (w, c)
-    if g_nx is not None and slow_ok and not args.no_weighted_betweenness:
+    if g_nx is not None and slow_ok and not skip_wbc:
         w, c, _ = timed(lambda: nx.betweenness_centrality(g_nx, weight="weight"), 1)
         peers["networkx betweenness(weight)"] = (w, c)
-    if not args.no_weighted_betweenness:
+    if not skip_wbc:
         line("betweenness, weighted", ours[:2], peers)
 
     if "closeness" in args.tasks:

@@ -376,10 +376,10 @@ fn louvain_run(
         for a in &mut assign {
             *a = comm[*a];
         }
-        let next = g.aggregate(&comm, c);
         if q - current <= params.threshold && !keep_going {
             break;
         }
+        let next = g.aggregate(&comm, c);
         current = q;
         comm = (0..next.n()).collect();
         level = Some(next);

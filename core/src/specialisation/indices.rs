@@ -380,15 +380,14 @@ fn compute(p: &Prepared<'_>, params: &IndexParams, reference: Option<&[f64]>) ->
     #[cfg(not(feature = "parallel"))]
     let (cols_r, per_col) = (regions(), activities());
     let [location_quotient_avg, krugman, specialisation_coefficient, hachman, herfindahl, entropy] = cols_r;
-    let diversity = diversity.to_vec();
-    let mut cols_a: [Vec<f64>; 5] = std::array::from_fn(|_| Vec::with_capacity(m));
-    for (j, vals) in per_col.into_iter().enumerate() {
-        cols_a[0].push(ubiquity[j]);
-        for (c, x) in cols_a[1..].iter_mut().zip(vals) {
+    let (diversity, ubiquity) = (diversity.to_vec(), ubiquity.to_vec());
+    let mut cols_a: [Vec<f64>; 4] = std::array::from_fn(|_| Vec::with_capacity(m));
+    for vals in per_col {
+        for (c, x) in cols_a.iter_mut().zip(vals) {
             c.push(x);
         }
     }
-    let [ubiquity, gini, locational_gini, hoover, hoover_gini] = cols_a;
+    let [gini, locational_gini, hoover, hoover_gini] = cols_a;
     Analysis {
         rows: p.rows.clone(),
         cols: p.cols.clone(),
