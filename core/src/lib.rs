@@ -59,6 +59,7 @@ pub mod network;
 pub mod progress;
 pub mod report;
 pub mod sample;
+mod sort;
 pub mod specialisation;
 pub mod strategy;
 pub mod synergy;

@@ -10,6 +10,7 @@ use super::rounding::round_half_even;
 use super::{Convention, IndexParams};
 use crate::error::{Error, Result};
 use crate::model::{LabelledMatrix, Panel};
+use crate::sort::{SortScratch, sort_keyed};
 
 /// Specialisation indices of each region (one value per kept row).
 ///
@@ -92,205 +93,145 @@ fn econ(params: &IndexParams) -> bool {
     params.convention == Convention::EconGeo
 }
 
-/// The EconGeo Gini of one column (equal weights) from its count of zeros and its sorted
-/// non-zero values: `p_k = cumsum(1/n)`, `nu_k = cumsum(x)_k / sum(x)`,
-/// `G = sum nu_k p_{k-1} - sum nu_{k-1} p_k` over the values in increasing order.
-fn gini_sparse(zeros: usize, sorted_nz: &[f64]) -> f64 {
-    let n = zeros + sorted_nz.len();
-    let total: f64 = sorted_nz.iter().sum();
-    let w = 1.0 / n as f64;
-    let (mut a, mut b) = (0.0, 0.0);
-    // The zeros contribute nothing (nu = 0) but advance p.
-    let mut p_prev = 0.0;
-    for _ in 0..zeros {
-        p_prev += w;
-    }
-    let (mut nu_prev, mut cum) = (0.0, 0.0);
-    for (k, &x) in sorted_nz.iter().enumerate() {
-        cum += x;
-        let p = p_prev + w;
-        let nu = cum / total;
-        if zeros > 0 || k > 0 {
-            a += nu * p_prev;
-            b += nu_prev * p;
-        }
-        p_prev = p;
-        nu_prev = nu;
-    }
-    a - b
-}
-
-/// The EconGeo curve area `sum cind_k cpop_{k-1} - sum cind_{k-1} cpop_k` of a column whose
-/// zero cells come first (they add nothing but their population, `pop_zero` in total) and
-/// whose non-zero cells follow in `order`; `has_prefix` tells whether any element precedes
-/// the first non-zero one.
-fn curve_area(order: &[(u64, u32)], ind: &[f64], pop: &[f64], pop_zero: f64, has_prefix: bool) -> f64 {
-    let ti: f64 = order.iter().map(|&(_, k)| ind[k as usize]).sum();
-    let tp: f64 = pop_zero + order.iter().map(|&(_, k)| pop[k as usize]).sum::<f64>();
-    let (mut a, mut b) = (0.0, 0.0);
-    let (mut ci, mut cp) = (0.0, pop_zero);
-    let (mut ci_prev, mut cp_prev) = (0.0, pop_zero / tp);
-    for (k, &(_, o)) in order.iter().enumerate() {
-        ci += ind[o as usize];
-        cp += pop[o as usize];
-        let (cin, cpn) = (ci / ti, cp / tp);
-        if has_prefix || k > 0 {
-            a += cin * cp_prev;
-            b += ci_prev * cpn;
-        }
-        ci_prev = cin;
-        cp_prev = cpn;
-    }
-    a - b
-}
-
-/// Sort keys of the non-zero cells: the bits of a non-negative float order as the float
-/// (+inf last); the index breaks ties, which gives R's stable `order`.
-fn sorted_keys(col: &[f64], denominators: &[f64], out: &mut Vec<(u64, u32)>, buf: &mut Vec<(u64, u32)>) {
-    out.clear();
-    out.extend(col.iter().zip(denominators).enumerate().filter(|(_, (x, _))| **x > 0.0).map(|(k, (x, d))| {
-        let key = x / d;
-        ((if key.is_nan() { f64::INFINITY } else { key }).to_bits(), k as u32)
-    }));
-    radix_sort(out, buf);
-}
-
-/// Sorts `(key, index)` pairs by key, stably (equal keys keep their order): an LSD radix
-/// sort over the bytes in which the keys differ, for the few hundred keys of a column; a
-/// comparison sort for short inputs.
-fn radix_sort(v: &mut Vec<(u64, u32)>, buf: &mut Vec<(u64, u32)>) {
-    if v.len() < 64 {
-        v.sort_unstable();
-        return;
-    }
-    let (mut and, mut or) = (u64::MAX, 0u64);
-    for &(k, _) in v.iter() {
-        and &= k;
-        or |= k;
-    }
-    let varying = and ^ or;
-    buf.clear();
-    buf.resize(v.len(), (0, 0));
-    for byte in 0..8 {
-        let shift = byte * 8;
-        if (varying >> shift).trailing_zeros() >= 8 {
-            continue;
-        }
-        let mut counts = [0usize; 257];
-        for &(k, _) in v.iter() {
-            counts[((k >> shift) & 0xff) as usize + 1] += 1;
-        }
-        for b in 0..256 {
-            counts[b + 1] += counts[b];
-        }
-        for &e in v.iter() {
-            let b = ((e.0 >> shift) & 0xff) as usize;
-            buf[counts[b]] = e;
-            counts[b] += 1;
-        }
-        std::mem::swap(v, buf);
-    }
+/// What the activity indices of every column share: per-region factors and the
+/// reference distribution.
+struct ColumnContext {
+    /// Population shares `p_r = x_r. / x_..` (0 for empty regions).
+    pop_share: Vec<f64>,
+    /// `1 / x_r.`: `x_ri / x_r.` orders the cells of a column as `x_ri / p_r` does.
+    inv_row: Vec<f64>,
+    /// Reference distribution of the Hoover index and Hoover-Gini.
+    reference: Vec<f64>,
+    /// `reference_r / sum(reference)`.
+    ref_share: Vec<f64>,
+    /// `1 / reference_r` (infinite for a zero reference), when the reference is not the
+    /// regions' totals.
+    inv_ref: Option<Vec<f64>>,
+    econgeo: bool,
 }
 
 #[derive(Default)]
 struct ColumnScratch {
-    nz: Vec<(u64, u32)>,
-    sorted: Vec<f64>,
+    vals: Vec<u64>,
     keys: Vec<(u64, u32)>,
     ref_keys: Vec<(u64, u32)>,
-    buf: Vec<(u64, u32)>,
+    sort_vals: SortScratch<u64>,
+    sort_keys: SortScratch<(u64, u32)>,
 }
 
-/// Gini, locational Gini, Hoover and Hoover-Gini of one column.
-fn activity_column(
-    col: &[f64],
-    pop_share: &[f64],
-    reference: &[f64],
-    ref_total: f64,
-    reference_is_rows: bool,
-    econgeo: bool,
-    s: &mut ColumnScratch,
-) -> [f64; 4] {
-    // One pass: the sum, the non-zero values and sort keys, the populations of zero cells.
-    let (mut col_sum, mut pop_zero, mut ref_zero, mut nan) = (0.0, 0.0, 0.0, false);
-    s.nz.clear();
-    s.keys.clear();
-    for (k, ((&x, &ps), &rf)) in col.iter().zip(pop_share).zip(reference).enumerate() {
-        if x > 0.0 {
-            col_sum += x;
-            s.nz.push((x.to_bits(), 0));
-            let key = x / ps;
-            s.keys.push(((if key.is_nan() { f64::INFINITY } else { key }).to_bits(), k as u32));
-        } else if x == 0.0 {
-            pop_zero += ps;
-            ref_zero += rf;
-        } else {
-            nan = true;
-        }
+/// The area between a concentration curve and the diagonal, EconGeo's
+/// `sum cind_k cpop_{k-1} - sum cind_{k-1} cpop_k` with `cind`, `cpop` the cumulative
+/// shares of the cells in `order`, after the cells with `ind = 0` (population `pop_zero` in
+/// total), which add nothing but their population. Written as `sum_k (x_k P_{k-1} - X_{k-1}
+/// p_k) / (X P)` over the raw cumulative sums `X`, `P`: each term is non-negative when the
+/// cells are ordered by `x / p`, so nothing cancels.
+fn curve_area(order: &[(u64, u32)], ind: &[f64], pop: &[f64], pop_zero: f64) -> f64 {
+    let (mut ci, mut cp, mut acc) = (0.0, pop_zero, 0.0);
+    for &(_, k) in order {
+        let (x, p) = (ind[k as usize], pop[k as usize]);
+        acc += x * cp - ci * p;
+        ci += x;
+        cp += p;
+    }
+    acc / (ci * cp)
+}
+
+/// Gini, locational Gini, Hoover and Hoover-Gini of one column with total `col_sum`.
+fn activity_column(col: &[f64], col_sum: f64, c: &ColumnContext, s: &mut ColumnScratch) -> [f64; 4] {
+    // One branch-free pass: the non-zero values and their sort keys (compacted), the
+    // populations of the zero cells, the Hoover sum, and whether a value is missing.
+    let n = col.len();
+    s.vals.resize(n, 0);
+    s.keys.resize(n, (0, 0));
+    let inv_sum = 1.0 / col_sum;
+    let (mut cnt, mut pop_zero, mut ref_zero, mut hoover, mut nan) = (0usize, 0.0, 0.0, 0.0, false);
+    for (k, (((&x, &ps), &ir), (&rf, &rs))) in
+        col.iter().zip(&c.pop_share).zip(&c.inv_row).zip(c.reference.iter().zip(&c.ref_share)).enumerate()
+    {
+        s.vals[cnt] = x.to_bits();
+        s.keys[cnt] = ((x * ir).to_bits(), k as u32);
+        let zero = x == 0.0;
+        pop_zero += if zero { ps } else { 0.0 };
+        ref_zero += if zero { rf } else { 0.0 };
+        hoover += (x * inv_sum - rs).abs();
+        nan |= x.is_nan();
+        cnt += usize::from(x > 0.0);
     }
     if nan {
         return [f64::NAN; 4];
     }
-    let zeros = col.len() - s.nz.len();
-    // Gini: only the non-zero values need sorting (bits of non-negative floats sort as them).
-    radix_sort(&mut s.nz, &mut s.buf);
-    s.sorted.clear();
-    s.sorted.extend(s.nz.iter().map(|b| f64::from_bits(b.0)));
-    let mut gini = gini_sparse(zeros, &s.sorted);
-    // Locational Gini: cells ordered by x / (row share); zero cells first (key 0; in empty
-    // regions 0/0, which R sorts last, where they add exactly nothing either).
-    radix_sort(&mut s.keys, &mut s.buf);
-    let loc_gini = curve_area(&s.keys, col, pop_share, pop_zero, zeros > 0) / 2.0;
-    // Hoover index against the reference distribution.
-    let mut hoover = 0.5 * col.iter().zip(reference).map(|(x, p)| (x / col_sum - p / ref_total).abs()).sum::<f64>();
-    // Hoover-Gini: EconGeo prepends a (0, 0) pair and orders by ind / pop with NaN -> 0, so
-    // the zero cells come first. With the regions' totals as reference, x / r orders as the
-    // locational Gini's x / (r / t).
-    let order = if reference_is_rows {
-        &s.keys
-    } else {
-        sorted_keys(col, reference, &mut s.ref_keys, &mut s.buf);
-        &s.ref_keys
+    let zeros = n - cnt;
+    // Gini with equal weights over the values in increasing order (zeros first):
+    // G = sum_i x_(i) (2 i - n - 1) / (n sum x), the closed form of EconGeo's
+    // sum nu_i p_{i-1} - nu_{i-1} p_i with p_i = i / n.
+    s.vals.truncate(cnt);
+    sort_keyed(&mut s.vals, &mut s.sort_vals);
+    let mut w = (2 * zeros + 1) as f64 - n as f64;
+    let mut g = 0.0;
+    for &b in &s.vals {
+        g += f64::from_bits(b) * w;
+        w += 2.0;
+    }
+    let mut gini = g / (n as f64 * col_sum);
+    // Locational Gini: cells ordered by x / p_r (the index breaks ties, as R's stable
+    // `order`); zero cells first.
+    s.keys.truncate(cnt);
+    sort_keyed(&mut s.keys, &mut s.sort_keys);
+    let area = curve_area(&s.keys, col, &c.pop_share, pop_zero);
+    let mut hoover = 0.5 * hoover;
+    // Hoover-Gini: the same curve against the reference distribution (EconGeo prepends a
+    // (0, 0) pair, which adds nothing). With the regions' totals as reference it is the
+    // locational Gini's curve, scaled, which leaves the area as it is.
+    let mut hoover_gini = match &c.inv_ref {
+        None => area,
+        Some(inv_ref) => {
+            s.ref_keys.clear();
+            s.ref_keys.extend(s.keys.iter().map(|&(_, k)| ((col[k as usize] * inv_ref[k as usize]).to_bits(), k)));
+            sort_keyed(&mut s.ref_keys, &mut s.sort_keys);
+            curve_area(&s.ref_keys, col, &c.reference, ref_zero)
+        }
     };
-    let mut hoover_gini = curve_area(order, col, reference, ref_zero, true);
-    if econgeo {
+    if c.econgeo {
         gini = round_half_even(gini, 3);
         hoover = round_half_even(hoover * 100.0, 2);
         hoover_gini = round_half_even(hoover_gini, 3);
     }
-    [gini, loc_gini, hoover, hoover_gini]
+    [gini, area / 2.0, hoover, hoover_gini]
 }
 
-/// The activity indices of columns `range` (gathered into a contiguous buffer when the
+/// Columns gathered per block when the matrix is row-major (one pass over the rows).
+const BLOCK_COLUMNS: usize = 16;
+
+/// The activity indices of columns `range` (copied into column-major order first when the
 /// matrix is row-major).
-#[allow(clippy::too_many_arguments)]
 fn activity_block(
     v: &ArrayView2<'_, f64>,
     range: std::ops::Range<usize>,
     p: &Prepared<'_>,
-    pop_share: &[f64],
-    reference: &[f64],
-    ref_total: f64,
-    reference_is_rows: bool,
-    econgeo: bool,
+    c: &ColumnContext,
 ) -> Vec<[f64; 4]> {
     let n = v.nrows();
     let mut scratch = ColumnScratch::default();
-    let mut gathered = Vec::with_capacity(n);
-    let col_lanes = lanes(v);
+    let block: std::borrow::Cow<'_, [f64]> = match lanes(v) {
+        Lanes::Cols(s) => std::borrow::Cow::Borrowed(&s[range.start * n..range.end * n]),
+        _ => {
+            let w = range.len();
+            let mut t = vec![0.0; w * n];
+            for (i, row) in v.rows().into_iter().enumerate() {
+                for (k, &x) in row.slice(ndarray::s![range.clone()]).iter().enumerate() {
+                    t[k * n + i] = x;
+                }
+            }
+            std::borrow::Cow::Owned(t)
+        }
+    };
     range
-        .map(|j| {
+        .zip(block.chunks_exact(n))
+        .map(|(j, col)| {
             if p.zero_col(j) {
                 return [p.zero_col_fill; 4];
             }
-            let col: &[f64] = if let Lanes::Cols(s) = col_lanes {
-                &s[j * n..(j + 1) * n]
-            } else {
-                gathered.clear();
-                gathered.extend(v.column(j).iter().copied());
-                &gathered
-            };
-            activity_column(col, pop_share, reference, ref_total, reference_is_rows, econgeo, &mut scratch)
+            activity_column(col, p.col_sums[j], c, &mut scratch)
         })
         .collect()
 }
@@ -454,23 +395,30 @@ fn activity_part(p: &Prepared<'_>, v: &ArrayView2<'_, f64>, reference: Option<&[
         Some(r) => p.rows.iter().map(|&i| r[i]).collect(),
         None => p.row_sums.clone(),
     };
-    let reference_is_rows = reference.as_slice() == p.row_sums.as_slice();
     let ref_total: f64 = reference.iter().sum();
-    let pop_share: Vec<f64> = p.row_sums.iter().map(|r| r / p.total).collect();
-    let block = |range: std::ops::Range<usize>| {
-        activity_block(v, range, p, &pop_share, &reference, ref_total, reference_is_rows, econgeo)
+    let c = ColumnContext {
+        pop_share: p.row_sums.iter().map(|r| r / p.total).collect(),
+        inv_row: p.row_sums.iter().map(|r| 1.0 / r).collect(),
+        ref_share: reference.iter().map(|r| r / ref_total).collect(),
+        inv_ref: (reference != p.row_sums).then(|| reference.iter().map(|r| 1.0 / r).collect()),
+        reference,
+        econgeo,
     };
+    let block = |range: std::ops::Range<usize>| activity_block(v, range, p, &c);
     #[cfg(feature = "parallel")]
     {
         use rayon::prelude::*;
-        const COLUMNS: usize = 16;
-        (0..m.div_ceil(COLUMNS))
+        (0..m.div_ceil(BLOCK_COLUMNS))
             .into_par_iter()
-            .flat_map_iter(|b| block(b * COLUMNS..((b + 1) * COLUMNS).min(m)))
+            .flat_map_iter(|b| block(b * BLOCK_COLUMNS..((b + 1) * BLOCK_COLUMNS).min(m)))
             .collect()
     }
     #[cfg(not(feature = "parallel"))]
-    block(0..m)
+    {
+        (0..m.div_ceil(BLOCK_COLUMNS))
+            .flat_map(|b| block(b * BLOCK_COLUMNS..((b + 1) * BLOCK_COLUMNS).min(m)))
+            .collect()
+    }
 }
 
 fn analyse_named(
