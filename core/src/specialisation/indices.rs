@@ -4,7 +4,7 @@ use ndarray::{Array2, ArrayView2, Axis};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::prepare::{Lanes, Names, Prepared, lanes, pick, prepare};
+use super::prepare::{Lanes, Names, Prepared, lanes, pick, prepare, sum4};
 use super::rca::{binarise, in_year, rca_prepared};
 use super::rounding::round_half_even;
 use super::{Convention, IndexParams};
@@ -138,27 +138,26 @@ fn curve_area(order: &[(u64, u32)], ind: &[f64], pop: &[f64], pop_zero: f64) -> 
 
 /// Gini, locational Gini, Hoover and Hoover-Gini of one column with total `col_sum`.
 fn activity_column(col: &[f64], col_sum: f64, c: &ColumnContext, s: &mut ColumnScratch) -> [f64; 4] {
-    // One branch-free pass: the non-zero values and their sort keys (compacted), the
-    // populations of the zero cells, the Hoover sum, and whether a value is missing.
     let n = col.len();
+    let (ps, ir, rs) = (&c.pop_share[..n], &c.inv_row[..n], &c.ref_share[..n]);
+    // The Hoover sum and the population of the zero cells (NaN values make the sum NaN).
+    let inv_sum = 1.0 / col_sum;
+    let [hoover, pop_zero] = sum4(n, |k| {
+        let x = col[k];
+        [(x * inv_sum - rs[k]).abs(), ps[k] * f64::from(u8::from(x == 0.0))]
+    });
+    if hoover.is_nan() {
+        return [f64::NAN; 4];
+    }
+    // The non-zero values and their sort keys, compacted without branches.
     s.vals.resize(n, 0);
     s.keys.resize(n, (0, 0));
-    let inv_sum = 1.0 / col_sum;
-    let (mut cnt, mut pop_zero, mut ref_zero, mut hoover, mut nan) = (0usize, 0.0, 0.0, 0.0, false);
-    for (k, (((&x, &ps), &ir), (&rf, &rs))) in
-        col.iter().zip(&c.pop_share).zip(&c.inv_row).zip(c.reference.iter().zip(&c.ref_share)).enumerate()
-    {
-        s.vals[cnt] = x.to_bits();
-        s.keys[cnt] = ((x * ir).to_bits(), k as u32);
-        let zero = x == 0.0;
-        pop_zero += if zero { ps } else { 0.0 };
-        ref_zero += if zero { rf } else { 0.0 };
-        hoover += (x * inv_sum - rs).abs();
-        nan |= x.is_nan();
+    let (vals, keys) = (&mut s.vals[..n], &mut s.keys[..n]);
+    let mut cnt = 0usize;
+    for (k, &x) in col.iter().enumerate() {
+        vals[cnt] = x.to_bits();
+        keys[cnt] = ((x * ir[k]).to_bits(), k as u32);
         cnt += usize::from(x > 0.0);
-    }
-    if nan {
-        return [f64::NAN; 4];
     }
     let zeros = n - cnt;
     // Gini with equal weights over the values in increasing order (zeros first):
@@ -166,12 +165,9 @@ fn activity_column(col: &[f64], col_sum: f64, c: &ColumnContext, s: &mut ColumnS
     // sum nu_i p_{i-1} - nu_{i-1} p_i with p_i = i / n.
     s.vals.truncate(cnt);
     sort_keyed(&mut s.vals, &mut s.sort_vals);
-    let mut w = (2 * zeros + 1) as f64 - n as f64;
-    let mut g = 0.0;
-    for &b in &s.vals {
-        g += f64::from_bits(b) * w;
-        w += 2.0;
-    }
+    let w0 = (2 * zeros + 1) as f64 - n as f64;
+    let vals = &s.vals[..cnt];
+    let [g] = sum4(cnt, |k| [f64::from_bits(vals[k]) * (w0 + 2.0 * k as f64)]);
     let mut gini = g / (n as f64 * col_sum);
     // Locational Gini: cells ordered by x / p_r (the index breaks ties, as R's stable
     // `order`); zero cells first.
@@ -185,6 +181,7 @@ fn activity_column(col: &[f64], col_sum: f64, c: &ColumnContext, s: &mut ColumnS
     let mut hoover_gini = match &c.inv_ref {
         None => area,
         Some(inv_ref) => {
+            let [ref_zero] = sum4(n, |k| [c.reference[k] * f64::from(u8::from(col[k] == 0.0))]);
             s.ref_keys.clear();
             s.ref_keys.extend(s.keys.iter().map(|&(_, k)| ((col[k as usize] * inv_ref[k as usize]).to_bits(), k)));
             sort_keyed(&mut s.ref_keys, &mut s.sort_keys);
@@ -212,18 +209,19 @@ fn activity_block(
 ) -> Vec<[f64; 4]> {
     let n = v.nrows();
     let mut scratch = ColumnScratch::default();
+    let w = range.len();
     let block: std::borrow::Cow<'_, [f64]> = match lanes(v) {
         Lanes::Cols(s) => std::borrow::Cow::Borrowed(&s[range.start * n..range.end * n]),
-        _ => {
-            let w = range.len();
+        Lanes::Rows(s) => {
             let mut t = vec![0.0; w * n];
-            for (i, row) in v.rows().into_iter().enumerate() {
-                for (k, &x) in row.slice(ndarray::s![range.clone()]).iter().enumerate() {
+            for (i, row) in s.chunks_exact(v.ncols()).enumerate() {
+                for (k, &x) in row[range.clone()].iter().enumerate() {
                     t[k * n + i] = x;
                 }
             }
             std::borrow::Cow::Owned(t)
         }
+        Lanes::Other => std::borrow::Cow::Owned(v.slice(ndarray::s![.., range.clone()]).t().iter().copied().collect()),
     };
     range
         .zip(block.chunks_exact(n))
@@ -236,45 +234,85 @@ fn activity_block(
         .collect()
 }
 
-/// Accumulates the per-region sums of one cell.
-#[derive(Default, Clone)]
-struct RegionSums {
-    avg: f64,
-    krug: f64,
-    herf: f64,
-    xlogx: f64,
-    ent_econgeo: f64,
+/// What the region indices of every row share.
+struct RowContext {
+    /// Activity shares `s_i = x_.i / x_..`.
+    shares: Vec<f64>,
+    /// `1 / s_i`, and 0 for an activity with a zero total (whose cells are zero, or NaN).
+    inv_shares: Vec<f64>,
+    econgeo: bool,
 }
 
-#[inline]
-fn add_cell(acc: &mut RegionSums, x: f64, inv_r: f64, share: f64, inv_share: f64, econgeo: bool) {
-    let s = x * inv_r;
-    acc.krug += (s - share).abs();
-    let sq = x * x;
-    acc.herf += sq;
-    if share > 0.0 {
-        acc.avg += sq * inv_share;
-    } else if x.is_nan() {
-        acc.avg = f64::NAN;
-    }
-    if econgeo {
-        acc.ent_econgeo += s * (s + 1e-9).log2();
-    } else if x > 0.0 || x.is_nan() {
-        acc.xlogx += x * x.log2();
-    }
-}
-
-fn region_values(acc: &RegionSums, r: f64, econgeo: bool) -> [f64; 6] {
-    let r2 = r * r;
-    let avg = acc.avg / r2;
-    let entropy = if econgeo {
-        round_half_even(-acc.ent_econgeo, 3)
+/// Average LQ, Krugman, specialisation coefficient, Hachman, Herfindahl and entropy of one
+/// row with total `r > 0`.
+fn region_row(row: &[f64], r: f64, c: &RowContext, buf: &mut Vec<f64>) -> [f64; 6] {
+    let m = row.len();
+    let (sh, ish) = (&c.shares[..m], &c.inv_shares[..m]);
+    let ir = 1.0 / r;
+    // sum_i LQ_ri s_ri = sum_i x_ri^2 / s_i / r^2; Herfindahl sum_i x_ri^2 / r^2.
+    let [krug, herf, avg] = sum4(m, |j| {
+        let x = row[j];
+        let sq = x * x;
+        [(x * ir - sh[j]).abs(), sq, sq * ish[j]]
+    });
+    let entropy = if c.econgeo {
+        let [e] = sum4(m, |j| {
+            let s = row[j] * ir;
+            [s * (s + 1e-9).log2()]
+        });
+        round_half_even(-e, 3)
     } else {
-        // -sum (x/r) log2(x/r) = log2 r - sum x log2 x / r; clamp the rounding below 0 (NaN stays).
-        let e = r.log2() - acc.xlogx / r;
+        // -sum (x/r) log2(x/r) = log2 r - sum x log2 x / r over the cells that are not zero
+        // (0 log 0 = 0; a NaN cell makes it NaN), compacted first so that the logarithms are
+        // taken in one branch-free loop.
+        buf.resize(m, 0.0);
+        let b = &mut buf[..m];
+        let mut cnt = 0;
+        for &x in row {
+            b[cnt] = x;
+            cnt += usize::from(x != 0.0);
+        }
+        let b = &buf[..cnt];
+        let [xlogx] = sum4(cnt, |k| [b[k] * b[k].log2()]);
+        // Clamp the rounding below 0 (NaN stays).
+        let e = r.log2() - xlogx / r;
         if e < 0.0 { 0.0 } else { e }
     };
-    [avg, acc.krug, acc.krug / 2.0, 1.0 / avg, acc.herf / r2, entropy]
+    let r2 = r * r;
+    let avg = avg / r2;
+    [avg, krug, krug / 2.0, 1.0 / avg, herf / r2, entropy]
+}
+
+/// Rows gathered per block when the matrix is column-major.
+const BLOCK_ROWS: usize = 64;
+
+/// The region indices of rows `range` (copied into row-major order first when the matrix is
+/// not row-major).
+fn region_block(
+    v: &ArrayView2<'_, f64>,
+    range: std::ops::Range<usize>,
+    p: &Prepared<'_>,
+    c: &RowContext,
+) -> Vec<[f64; 6]> {
+    let (n, m) = v.dim();
+    let block: std::borrow::Cow<'_, [f64]> = match lanes(v) {
+        Lanes::Rows(s) => std::borrow::Cow::Borrowed(&s[range.start * m..range.end * m]),
+        Lanes::Cols(s) => {
+            let mut t = vec![0.0; range.len() * m];
+            for (j, col) in s.chunks_exact(n).enumerate() {
+                for (k, &x) in col[range.clone()].iter().enumerate() {
+                    t[k * m + j] = x;
+                }
+            }
+            std::borrow::Cow::Owned(t)
+        }
+        Lanes::Other => std::borrow::Cow::Owned(v.slice(ndarray::s![range.clone(), ..]).iter().copied().collect()),
+    };
+    let mut buf = Vec::new();
+    range
+        .zip(block.chunks_exact(m))
+        .map(|(i, row)| if p.zero_row(i) { [p.zero_row_fill; 6] } else { region_row(row, p.row_sums[i], c, &mut buf) })
+        .collect()
 }
 
 fn check_reference(reference: Option<&[f64]>, n: usize, names: Names<'_>) -> Result<()> {
@@ -349,37 +387,22 @@ fn compute(p: &Prepared<'_>, params: &IndexParams, reference: Option<&[f64]>) ->
 }
 
 /// The region index columns (average LQ, Krugman, specialisation coefficient, Hachman,
-/// Herfindahl, entropy), accumulated over contiguous lanes.
+/// Herfindahl, entropy), in blocks of rows on rayon's threads with the `parallel` feature.
 fn region_part(p: &Prepared<'_>, v: &ArrayView2<'_, f64>, econgeo: bool) -> [Vec<f64>; 6] {
-    let (n, m) = v.dim();
+    let n = v.nrows();
     let shares: Vec<f64> = p.col_sums.iter().map(|c| c / p.total).collect();
-    let inv_shares: Vec<f64> = shares.iter().map(|s| 1.0 / s).collect();
-    let inv_r: Vec<f64> = p.row_sums.iter().map(|r| 1.0 / r).collect();
-    let mut acc = vec![RegionSums::default(); n];
-    match lanes(v) {
-        Lanes::Rows(s) => {
-            for ((a, row), &ir) in acc.iter_mut().zip(s.chunks_exact(m)).zip(&inv_r) {
-                for ((&x, &sh), &ish) in row.iter().zip(&shares).zip(&inv_shares) {
-                    add_cell(a, x, ir, sh, ish, econgeo);
-                }
-            }
-        }
-        Lanes::Cols(s) => {
-            for ((col, &sh), &ish) in s.chunks_exact(n).zip(&shares).zip(&inv_shares) {
-                for ((a, &x), &ir) in acc.iter_mut().zip(col).zip(&inv_r) {
-                    add_cell(a, x, ir, sh, ish, econgeo);
-                }
-            }
-        }
-        Lanes::Other => {
-            for ((i, j), &x) in v.indexed_iter() {
-                add_cell(&mut acc[i], x, inv_r[i], shares[j], inv_shares[j], econgeo);
-            }
-        }
-    }
+    let inv_shares = shares.iter().map(|&s| if s > 0.0 { 1.0 / s } else { 0.0 }).collect();
+    let c = RowContext { shares, inv_shares, econgeo };
+    let block = |b: usize| region_block(v, b * BLOCK_ROWS..((b + 1) * BLOCK_ROWS).min(n), p, &c);
+    #[cfg(feature = "parallel")]
+    let per_row: Vec<[f64; 6]> = {
+        use rayon::prelude::*;
+        (0..n.div_ceil(BLOCK_ROWS)).into_par_iter().flat_map_iter(block).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let per_row: Vec<[f64; 6]> = (0..n.div_ceil(BLOCK_ROWS)).flat_map(block).collect();
     let mut cols_r: [Vec<f64>; 6] = std::array::from_fn(|_| Vec::with_capacity(n));
-    for (i, a) in acc.iter().enumerate() {
-        let vals = if p.zero_row(i) { [p.zero_row_fill; 6] } else { region_values(a, p.row_sums[i], econgeo) };
+    for vals in per_row {
         for (c, x) in cols_r.iter_mut().zip(vals) {
             c.push(x);
         }
