@@ -1,11 +1,11 @@
 //! Specialisation indices of regions and concentration indices of activities.
 
-use ndarray::{Array2, ArrayView2, Axis};
+use ndarray::{Array2, ArrayView2};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::prepare::{Lanes, Names, Prepared, lanes, pick, prepare, sum4};
-use super::rca::{binarise, in_year, rca_prepared};
+use super::rca::{PresencePass, in_year, rca_presence_prepared};
 use super::rounding::round_half_even;
 use super::{Convention, IndexParams};
 use crate::error::{Error, Result};
@@ -340,15 +340,10 @@ fn compute(p: &Prepared<'_>, params: &IndexParams, reference: Option<&[f64]>) ->
     let econgeo = econ(params);
     let v = p.values.view();
     let m = v.ncols();
-    let raw_rca = rca_prepared(p);
-    let mut presence = raw_rca.clone();
-    binarise(&mut presence, params.rca.threshold);
-    let mut rca = raw_rca;
+    let (mut rca, PresencePass { presence, diversity, ubiquity }) = rca_presence_prepared(p, params.rca.threshold);
     if let Some(d) = params.rca.digits {
         rca.mapv_inplace(|x| round_half_even(x, d));
     }
-    let diversity = presence.sum_axis(Axis(1));
-    let ubiquity = presence.sum_axis(Axis(0));
     // The region indices and the activity indices are independent: with the `parallel`
     // feature they run side by side, and the activities in blocks of columns. Each value is
     // computed by the same code whatever the threads, so the output does not change.
@@ -359,7 +354,6 @@ fn compute(p: &Prepared<'_>, params: &IndexParams, reference: Option<&[f64]>) ->
     #[cfg(not(feature = "parallel"))]
     let (cols_r, per_col) = (regions(), activities());
     let [location_quotient_avg, krugman, specialisation_coefficient, hachman, herfindahl, entropy] = cols_r;
-    let (diversity, ubiquity) = (diversity.to_vec(), ubiquity.to_vec());
     let mut cols_a: [Vec<f64>; 4] = std::array::from_fn(|_| Vec::with_capacity(m));
     for vals in per_col {
         for (c, x) in cols_a.iter_mut().zip(vals) {

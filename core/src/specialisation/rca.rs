@@ -2,50 +2,159 @@
 
 use ndarray::{Array1, Array2, ArrayView2, Axis, ShapeBuilder, Zip};
 
-use super::prepare::{Lanes, Names, Prepared, lanes, pick, prepare};
+use super::prepare::{Lanes, Names, Prepared, lane_sum, lanes, pick, prepare};
 use super::rounding::round_half_even;
 use super::{Kept, RcaParams};
 use crate::error::{Error, Result};
 use crate::model::{LabelledMatrix, LongRecord, Panel};
 
-/// `(x / r) / (c / t)` for every kept cell, with the fills of the zero rows and columns.
-/// The order of the operations is EconGeo's (`mat / rowSums(mat)` divided by
-/// `colSums(mat) / sum(mat)`), so that values equal its values to the last bit for integer
-/// counts. The output has the memory order of the input; the loops run over contiguous
-/// lanes so that the divisions vectorise.
-fn lq_kernel(p: &Prepared<'_>, row_denominators: &[f64], total: f64) -> Array2<f64> {
+/// Presence computed in the same pass as the quotients: the 0/1 matrix (NaN where the
+/// quotient is NaN) and its row and column sums.
+pub(crate) struct PresencePass {
+    /// `1` where the quotient is at least the threshold, else `0`; NaN stays NaN.
+    pub(crate) presence: Array2<f64>,
+    /// Row sums of `presence` (diversity).
+    pub(crate) diversity: Vec<f64>,
+    /// Column sums of `presence` (ubiquity).
+    pub(crate) ubiquity: Vec<f64>,
+}
+
+/// Lanes (rows of a row-major matrix, columns of a column-major one) per block of work.
+const BLOCK_LANES: usize = 32;
+
+/// `1` if `v >= t`, `0` if not, NaN if `v` is NaN: branch-free (`v - v` is 0 for the finite
+/// quotients, NaN for NaN).
+#[inline]
+fn present(v: f64, t: f64) -> f64 {
+    f64::from(u8::from(v >= t)) + (v - v)
+}
+
+/// `(x / r) / (c / t)` for every kept cell, with the fills of the zero rows and columns,
+/// and, with a `threshold`, the presence matrix and its sums from the same pass. The order
+/// of the operations is EconGeo's (`mat / rowSums(mat)` divided by `colSums(mat) /
+/// sum(mat)`), so that values equal its values to the last bit for integer counts. The
+/// output has the memory order of the input; the work runs over contiguous lanes in blocks
+/// (on rayon's threads with the `parallel` feature), so that the divisions vectorise.
+fn lq_kernel(
+    p: &Prepared<'_>,
+    row_denominators: &[f64],
+    total: f64,
+    threshold: Option<f64>,
+) -> (Array2<f64>, Option<PresencePass>) {
     let v = p.values.view();
     let (n, m) = v.dim();
     let q: Vec<f64> = p.col_sums.iter().map(|&c| c / total).collect();
-    let mut out = match lanes(&v) {
-        Lanes::Rows(s) => {
-            let mut flat = vec![0.0; n * m];
-            for ((o, x), &r) in flat.chunks_exact_mut(m).zip(s.chunks_exact(m)).zip(row_denominators) {
-                for ((o, &x), &q) in o.iter_mut().zip(x).zip(&q) {
-                    *o = x / r / q;
-                }
-            }
-            Array2::from_shape_vec((n, m), flat).unwrap_or_default()
-        }
-        Lanes::Cols(s) => {
-            let mut flat = vec![0.0; n * m];
-            for ((o, x), &q) in flat.chunks_exact_mut(n).zip(s.chunks_exact(n)).zip(&q) {
-                for ((o, &x), &r) in o.iter_mut().zip(x).zip(row_denominators) {
-                    *o = x / r / q;
-                }
-            }
-            Array2::from_shape_vec((n, m).f(), flat).unwrap_or_default()
-        }
+    let (s, row_major) = match lanes(&v) {
+        Lanes::Rows(s) => (s, true),
+        Lanes::Cols(s) => (s, false),
         Lanes::Other => {
             let mut out = Array2::zeros((n, m));
             let r = Array1::from(row_denominators.to_vec()).insert_axis(Axis(1));
             let q = Array1::from(q).insert_axis(Axis(0));
             Zip::from(&mut out).and(&v).and_broadcast(&r).and_broadcast(&q).for_each(|o, &x, &r, &q| *o = x / r / q);
-            out
+            apply_fills(p, &mut out);
+            let pass = threshold.map(|t| presence_of(&out, t));
+            return (out, pass);
         }
     };
-    apply_fills(p, &mut out);
-    out
+    let (lane_count, lane_len) = if row_major { (n, m) } else { (m, n) };
+    let t = threshold.unwrap_or(0.0);
+    // One block of lanes: the quotients, and with a threshold the presence, its sums along
+    // each lane (returned in `lane_sums`) and across the lanes (the returned vector).
+    let work = |b: usize, out: &mut [f64], pres: &mut [f64], lane_sums: &mut [f64]| -> Vec<f64> {
+        let mut across = vec![0.0; if threshold.is_some() { lane_len } else { 0 }];
+        for (k, o) in out.chunks_exact_mut(lane_len).enumerate() {
+            let lane = b * BLOCK_LANES + k;
+            let x = &s[lane * lane_len..(lane + 1) * lane_len];
+            if row_major {
+                let r = row_denominators[lane];
+                for ((o, &x), &q) in o.iter_mut().zip(x).zip(&q) {
+                    *o = x / r / q;
+                }
+            } else {
+                let qj = q[lane];
+                for ((o, &x), &r) in o.iter_mut().zip(x).zip(row_denominators) {
+                    *o = x / r / qj;
+                }
+            }
+            if threshold.is_some() {
+                let pr = &mut pres[k * lane_len..(k + 1) * lane_len];
+                for (p, &v) in pr.iter_mut().zip(o.iter()) {
+                    *p = present(v, t);
+                }
+                for (a, &p) in across.iter_mut().zip(pr.iter()) {
+                    *a += p;
+                }
+                lane_sums[k] = lane_sum(pr);
+            }
+        }
+        across
+    };
+    let chunk = BLOCK_LANES * lane_len;
+    let mut out = vec![0.0; n * m];
+    let mut pass = None;
+    if threshold.is_some() {
+        let mut pres = vec![0.0; n * m];
+        let mut lane_sums = vec![0.0; lane_count];
+        #[cfg(feature = "parallel")]
+        let partials: Vec<Vec<f64>> = {
+            use rayon::prelude::*;
+            out.par_chunks_mut(chunk)
+                .zip(pres.par_chunks_mut(chunk))
+                .zip(lane_sums.par_chunks_mut(BLOCK_LANES))
+                .enumerate()
+                .map(|(b, ((o, pr), ls))| work(b, o, pr, ls))
+                .collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let partials: Vec<Vec<f64>> = out
+            .chunks_mut(chunk)
+            .zip(pres.chunks_mut(chunk))
+            .zip(lane_sums.chunks_mut(BLOCK_LANES))
+            .enumerate()
+            .map(|(b, ((o, pr), ls))| work(b, o, pr, ls))
+            .collect();
+        // Sums of 0/1 (or NaN): exact in any order.
+        let mut across = vec![0.0; lane_len];
+        for part in partials {
+            for (a, x) in across.iter_mut().zip(part) {
+                *a += x;
+            }
+        }
+        let (diversity, ubiquity) = if row_major { (lane_sums, across) } else { (across, lane_sums) };
+        let shape = if row_major { (n, m).into_shape_with_order() } else { (n, m).f().into_shape_with_order() };
+        let presence = Array2::from_shape_vec(shape, pres).unwrap_or_default();
+        pass = Some(PresencePass { presence, diversity, ubiquity });
+    } else {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            out.par_chunks_mut(chunk).enumerate().for_each(|(b, o)| {
+                work(b, o, &mut [], &mut []);
+            });
+        }
+        #[cfg(not(feature = "parallel"))]
+        for (b, o) in out.chunks_mut(chunk).enumerate() {
+            work(b, o, &mut [], &mut []);
+        }
+    }
+    let shape = if row_major { (n, m).into_shape_with_order() } else { (n, m).f().into_shape_with_order() };
+    let mut out = Array2::from_shape_vec(shape, out).unwrap_or_default();
+    if p.row_sums.iter().chain(&p.col_sums).any(|&x| x == 0.0) {
+        // Rare: kept zero rows or columns take their fills, and the presence follows them.
+        apply_fills(p, &mut out);
+        pass = threshold.map(|t| presence_of(&out, t));
+    }
+    (out, pass)
+}
+
+/// The presence pass of a finished quotient matrix.
+fn presence_of(out: &Array2<f64>, threshold: f64) -> PresencePass {
+    let mut presence = out.clone();
+    binarise(&mut presence, threshold);
+    let diversity = presence.sum_axis(Axis(1)).to_vec();
+    let ubiquity = presence.sum_axis(Axis(0)).to_vec();
+    PresencePass { presence, diversity, ubiquity }
 }
 
 /// Writes the fill values of kept zero columns, then of kept zero rows (rows win).
@@ -66,7 +175,14 @@ fn maybe_round(out: &mut Array2<f64>, digits: Option<u32>) {
 
 /// The RCA of the kept cells, unrounded.
 pub(crate) fn rca_prepared(p: &Prepared<'_>) -> Array2<f64> {
-    lq_kernel(p, &p.row_sums, p.total)
+    lq_kernel(p, &p.row_sums, p.total, None).0
+}
+
+/// The RCA of the kept cells, unrounded, with the presence at `threshold` and its sums.
+pub(crate) fn rca_presence_prepared(p: &Prepared<'_>, threshold: f64) -> (Array2<f64>, PresencePass) {
+    let (rca, pass) = lq_kernel(p, &p.row_sums, p.total, Some(threshold));
+    let pass = pass.unwrap_or_else(|| presence_of(&rca, threshold));
+    (rca, pass)
 }
 
 /// Location quotient / Balassa RCA on a bare array: the raw kernel behind [`rca`].
@@ -295,7 +411,7 @@ fn rpop_named(
     let p = prepare(values, params, names)?;
     let pop: Vec<f64> = p.rows.iter().map(|&i| population[i]).collect();
     let total_pop: f64 = pop.iter().sum();
-    let mut out = lq_kernel(&p, &pop, total_pop);
+    let mut out = lq_kernel(&p, &pop, total_pop, None).0;
     if binary {
         binarise(&mut out, params.threshold);
     } else {
