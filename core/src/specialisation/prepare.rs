@@ -203,6 +203,61 @@ fn sums(v: &ArrayView2<'_, f64>, skip_nan: bool) -> (Vec<f64>, Vec<f64>) {
     (rs, cs)
 }
 
+/// Lanes (rows of a row-major matrix, columns of a column-major one) per block of
+/// [`clean_sums`].
+const BLOCK_LANES: usize = 32;
+
+/// Row and column sums in one pass over contiguous lanes, in blocks of lanes (on rayon's
+/// threads with the `parallel` feature; the partial sums are added in block order, so the
+/// result does not depend on the threads), when every value is finite and non-negative:
+/// the sign bits are or-ed together and a NaN or infinity shows in its lane's sum. `None`
+/// when a value may be negative (or -0), missing or infinite, or for a strided view: then
+/// [`scan`] and [`sums`] take over.
+fn clean_sums(v: &ArrayView2<'_, f64>) -> Option<(Vec<f64>, Vec<f64>)> {
+    let (n, m) = v.dim();
+    let (s, row_major) = match lanes(v) {
+        Lanes::Rows(s) => (s, true),
+        Lanes::Cols(s) => (s, false),
+        Lanes::Other => return None,
+    };
+    let (lane_count, lane_len) = if row_major { (n, m) } else { (m, n) };
+    let block = |b: usize| {
+        let mut lane_sums = Vec::with_capacity(BLOCK_LANES);
+        let mut across = vec![0.0; lane_len];
+        let mut signs = 0u64;
+        for lane in s.chunks_exact(lane_len).skip(b * BLOCK_LANES).take(BLOCK_LANES) {
+            lane_sums.push(lane_sum(lane));
+            for (a, &x) in across.iter_mut().zip(lane) {
+                *a += x;
+            }
+            signs |= lane.iter().fold(0, |acc, x| acc | x.to_bits());
+        }
+        (lane_sums, across, signs)
+    };
+    let blocks = lane_count.div_ceil(BLOCK_LANES);
+    #[cfg(feature = "parallel")]
+    let parts: Vec<(Vec<f64>, Vec<f64>, u64)> = {
+        use rayon::prelude::*;
+        (0..blocks).into_par_iter().map(block).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let parts: Vec<(Vec<f64>, Vec<f64>, u64)> = (0..blocks).map(block).collect();
+    let mut lane_sums = Vec::with_capacity(lane_count);
+    let mut across = vec![0.0; lane_len];
+    let mut signs = 0;
+    for (l, a, sg) in parts {
+        lane_sums.extend(l);
+        for (t, x) in across.iter_mut().zip(a) {
+            *t += x;
+        }
+        signs |= sg;
+    }
+    if signs >> 63 != 0 || !lane_sums.iter().all(|x| x.is_finite()) {
+        return None;
+    }
+    Some(if row_major { (lane_sums, across) } else { (across, lane_sums) })
+}
+
 /// Whether every value is finite and non-negative (a branch-free pass over contiguous data).
 fn all_clean(v: &ArrayView2<'_, f64>) -> bool {
     // A branch-free fold (`&` on booleans), so that the comparison vectorises.
@@ -264,7 +319,8 @@ pub(crate) fn prepare<'a>(values: ArrayView2<'a, f64>, params: &RcaParams, names
     if n == 0 || m == 0 {
         return Err(Error::Empty { what: format!("region x activity matrix ({n} x {m})") });
     }
-    let nan_rows = scan(&values, params, names)?;
+    let fast = clean_sums(&values);
+    let nan_rows = if fast.is_some() { None } else { scan(&values, params, names)? };
     let any_nan = nan_rows.is_some();
     let mut cow: CowArray<'a, f64, Ix2> = CowArray::from(values);
     let mut rows: Vec<usize> = (0..n).collect();
@@ -282,7 +338,10 @@ pub(crate) fn prepare<'a>(values: ArrayView2<'a, f64>, params: &RcaParams, names
             _ => has_nan = true,
         }
     }
-    let (mut row_sums, mut col_sums) = sums(&cow.view(), has_nan);
+    let (mut row_sums, mut col_sums) = match fast {
+        Some(s) => s,
+        None => sums(&cow.view(), has_nan),
+    };
     let mut cols: Vec<usize> = (0..m).collect();
     let zero_rows: Vec<usize> = (0..row_sums.len()).filter(|&i| row_sums[i] == 0.0).collect();
     let zero_cols: Vec<usize> = (0..col_sums.len()).filter(|&j| col_sums[j] == 0.0).collect();
