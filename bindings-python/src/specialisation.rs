@@ -12,7 +12,7 @@
 
 use clusterpolicy::Error;
 use clusterpolicy::model::LabelledMatrix;
-use clusterpolicy::ndarray::ArrayView2;
+use clusterpolicy::ndarray::{Array2, ArrayView2, ShapeBuilder};
 use clusterpolicy::specialisation as sp;
 use numpy::{IntoPyArray, PyArray1, PyArray2, PyReadonlyArray2};
 use pyo3::prelude::*;
@@ -166,8 +166,8 @@ rpop_family!(
 );
 
 /// RCA, presence and every region and activity index in one call: a dict of `NumPy` arrays
-/// (`rca`, `presence`, `rows`, `cols`, `regions` and `activities`, the last two dicts of
-/// index name to array).
+/// (`rca`, `presence`, `rows`, `cols`; `regions` and `activities`, column-major matrices
+/// of one column per index, named in `regions_columns` and `activities_columns`).
 #[pyfunction]
 #[pyo3(signature = (values, *, reference = None, convention = "exact".to_owned(), zero_rows = "nan".to_owned(), zero_cols = "nan".to_owned(), missing = "error".to_owned(), threshold = 1.0, digits = None, rows = None, cols = None))]
 #[allow(clippy::too_many_arguments)]
@@ -202,9 +202,10 @@ pub(crate) fn analyse_array<'py>(
     out.set_item("presence", a.presence.into_pyarray(py))?;
     out.set_item("rows", a.rows.into_pyarray(py))?;
     out.set_item("cols", a.cols.into_pyarray(py))?;
+    // The indices as one column-major matrix each (a single pandas block, no copy), with
+    // their names.
     let r = a.regions;
-    let regions = PyDict::new(py);
-    for (k, v) in [
+    let region_cols = [
         ("location_quotient_avg", r.location_quotient_avg),
         ("krugman", r.krugman),
         ("specialisation_coefficient", r.specialisation_coefficient),
@@ -212,22 +213,21 @@ pub(crate) fn analyse_array<'py>(
         ("herfindahl", r.herfindahl),
         ("entropy", r.entropy),
         ("diversity", r.diversity),
-    ] {
-        regions.set_item(k, v.into_pyarray(py))?;
-    }
-    out.set_item("regions", regions)?;
+    ];
     let x = a.activities;
-    let activities = PyDict::new(py);
-    for (k, v) in [
+    let activity_cols = [
         ("ubiquity", x.ubiquity),
         ("gini", x.gini),
         ("locational_gini", x.locational_gini),
         ("hoover", x.hoover),
         ("hoover_gini", x.hoover_gini),
-    ] {
-        activities.set_item(k, v.into_pyarray(py))?;
+    ];
+    for (key, cols) in [("regions", &region_cols[..]), ("activities", &activity_cols[..])] {
+        let len = cols.first().map_or(0, |c| c.1.len());
+        let matrix = Array2::from_shape_fn((len, cols.len()).f(), |(i, j)| cols[j].1[i]);
+        out.set_item(key, matrix.into_pyarray(py))?;
+        out.set_item(format!("{key}_columns"), cols.iter().map(|c| c.0).collect::<Vec<_>>())?;
     }
-    out.set_item("activities", activities)?;
     Ok(out)
 }
 

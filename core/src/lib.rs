@@ -54,6 +54,7 @@
 
 pub mod complexity;
 pub mod error;
+mod fastmath;
 pub mod model;
 pub mod network;
 pub mod progress;

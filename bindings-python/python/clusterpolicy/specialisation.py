@@ -339,7 +339,9 @@ def analyse(
     )
     rows, cols = out["rows"], out["cols"]
     if frame:
-        ri, ci = data.index.take(rows), data.columns.take(cols)
+        # Kept rows and columns are increasing input positions: as many as the input means all.
+        ri = data.index if len(rows) == len(data.index) else data.index.take(rows)
+        ci = data.columns if len(cols) == len(data.columns) else data.columns.take(cols)
         rca_v = pd.DataFrame(out["rca"], index=ri, columns=ci, copy=False)
         pres = pd.DataFrame(out["presence"], index=ri, columns=ci, copy=False)
     else:
@@ -348,8 +350,8 @@ def analyse(
     return {
         "rca": rca_v,
         "presence": pres,
-        "regions": pd.DataFrame(out["regions"], index=ri),
-        "activities": pd.DataFrame(out["activities"], index=ci),
+        "regions": pd.DataFrame(out["regions"], index=ri, columns=out["regions_columns"], copy=False),
+        "activities": pd.DataFrame(out["activities"], index=ci, columns=out["activities_columns"], copy=False),
     }
 
 

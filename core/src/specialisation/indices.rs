@@ -4,11 +4,12 @@ use ndarray::{Array2, ArrayView2};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::prepare::{Lanes, Names, Prepared, lanes, pick, prepare, sum4};
+use super::prepare::{Lanes, Names, Prepared, lane_sum, lanes, pick, prepare, sum4};
 use super::rca::{PresencePass, in_year, rca_presence_prepared};
 use super::rounding::round_half_even;
 use super::{Convention, IndexParams};
 use crate::error::{Error, Result};
+use crate::fastmath::log2_positive;
 use crate::model::{LabelledMatrix, Panel};
 use crate::sort::{SortScratch, sort_keyed};
 
@@ -137,6 +138,10 @@ fn curve_area(order: &[(u64, u32)], ind: &[f64], pop: &[f64], pop_zero: f64) -> 
 }
 
 /// Gini, locational Gini, Hoover and Hoover-Gini of one column with total `col_sum`.
+#[multiversion::multiversion(targets(
+    "x86_64+avx512f+avx512bw+avx512cd+avx512dq+avx512vl+avx2+avx+bmi1+bmi2+lzcnt+popcnt",
+    "x86_64+avx2+avx+bmi1+bmi2+lzcnt+popcnt"
+))]
 fn activity_column(col: &[f64], col_sum: f64, c: &ColumnContext, s: &mut ColumnScratch) -> [f64; 4] {
     let n = col.len();
     let (ps, ir, rs) = (&c.pop_share[..n], &c.inv_row[..n], &c.ref_share[..n]);
@@ -245,6 +250,10 @@ struct RowContext {
 
 /// Average LQ, Krugman, specialisation coefficient, Hachman, Herfindahl and entropy of one
 /// row with total `r > 0`.
+#[multiversion::multiversion(targets(
+    "x86_64+avx512f+avx512bw+avx512cd+avx512dq+avx512vl+avx2+avx+bmi1+bmi2+lzcnt+popcnt",
+    "x86_64+avx2+avx+bmi1+bmi2+lzcnt+popcnt"
+))]
 fn region_row(row: &[f64], r: f64, c: &RowContext, buf: &mut Vec<f64>) -> [f64; 6] {
     let m = row.len();
     let (sh, ish) = (&c.shares[..m], &c.inv_shares[..m]);
@@ -272,8 +281,11 @@ fn region_row(row: &[f64], r: f64, c: &RowContext, buf: &mut Vec<f64>) -> [f64; 
             b[cnt] = x;
             cnt += usize::from(x != 0.0);
         }
-        let b = &buf[..cnt];
-        let [xlogx] = sum4(cnt, |k| [b[k] * b[k].log2()]);
+        let b = &mut buf[..cnt];
+        for x in b.iter_mut() {
+            *x *= log2_positive(*x);
+        }
+        let xlogx = lane_sum(b);
         // Clamp the rounding below 0 (NaN stays).
         let e = r.log2() - xlogx / r;
         if e < 0.0 { 0.0 } else { e }

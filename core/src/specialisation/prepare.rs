@@ -207,6 +207,27 @@ fn sums(v: &ArrayView2<'_, f64>, skip_nan: bool) -> (Vec<f64>, Vec<f64>) {
 /// [`clean_sums`].
 const BLOCK_LANES: usize = 32;
 
+/// The sums along each lane of `block`, the sums across its lanes, and the or of the bits
+/// of its values. Compiled for several instruction sets and chosen at run time (same
+/// operations, same results).
+#[multiversion::multiversion(targets(
+    "x86_64+avx512f+avx512bw+avx512cd+avx512dq+avx512vl+avx2+avx+bmi1+bmi2+lzcnt+popcnt",
+    "x86_64+avx2+avx+bmi1+bmi2+lzcnt+popcnt"
+))]
+fn sum_block(block: &[f64], lane_len: usize) -> (Vec<f64>, Vec<f64>, u64) {
+    let mut lane_sums = Vec::with_capacity(BLOCK_LANES);
+    let mut across = vec![0.0; lane_len];
+    let mut signs = 0u64;
+    for lane in block.chunks_exact(lane_len) {
+        lane_sums.push(lane_sum(lane));
+        for (a, &x) in across.iter_mut().zip(lane) {
+            *a += x;
+        }
+        signs |= lane.iter().fold(0, |acc, x| acc | x.to_bits());
+    }
+    (lane_sums, across, signs)
+}
+
 /// Row and column sums in one pass over contiguous lanes, in blocks of lanes (on rayon's
 /// threads with the `parallel` feature; the partial sums are added in block order, so the
 /// result does not depend on the threads), when every value is finite and non-negative:
@@ -222,17 +243,8 @@ fn clean_sums(v: &ArrayView2<'_, f64>) -> Option<(Vec<f64>, Vec<f64>)> {
     };
     let (lane_count, lane_len) = if row_major { (n, m) } else { (m, n) };
     let block = |b: usize| {
-        let mut lane_sums = Vec::with_capacity(BLOCK_LANES);
-        let mut across = vec![0.0; lane_len];
-        let mut signs = 0u64;
-        for lane in s.chunks_exact(lane_len).skip(b * BLOCK_LANES).take(BLOCK_LANES) {
-            lane_sums.push(lane_sum(lane));
-            for (a, &x) in across.iter_mut().zip(lane) {
-                *a += x;
-            }
-            signs |= lane.iter().fold(0, |acc, x| acc | x.to_bits());
-        }
-        (lane_sums, across, signs)
+        let end = ((b + 1) * BLOCK_LANES).min(lane_count);
+        sum_block(&s[b * BLOCK_LANES * lane_len..end * lane_len], lane_len)
     };
     let blocks = lane_count.div_ceil(BLOCK_LANES);
     #[cfg(feature = "parallel")]

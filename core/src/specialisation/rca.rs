@@ -29,6 +29,64 @@ fn present(v: f64, t: f64) -> f64 {
     f64::from(u8::from(v >= t)) + (v - v)
 }
 
+/// The inputs of [`quotient_block`].
+struct Quotients<'a> {
+    /// The whole matrix, lane after lane.
+    x: &'a [f64],
+    lane_len: usize,
+    /// Index of the block's first lane.
+    first_lane: usize,
+    row_major: bool,
+    row_denominators: &'a [f64],
+    /// `c_i / t` per column.
+    q: &'a [f64],
+}
+
+/// One block of lanes: the quotients into `out`, and with a threshold the presence into
+/// `pres`, its sums along each lane into `lane_sums` and across the lanes (returned).
+/// Compiled for several instruction sets and chosen at run time (the operations, and so
+/// the results, are the same; only the vector width differs).
+#[multiversion::multiversion(targets(
+    "x86_64+avx512f+avx512bw+avx512cd+avx512dq+avx512vl+avx2+avx+bmi1+bmi2+lzcnt+popcnt",
+    "x86_64+avx2+avx+bmi1+bmi2+lzcnt+popcnt"
+))]
+fn quotient_block<'a>(
+    l: &Quotients<'a>,
+    threshold: Option<f64>,
+    out: &mut [f64],
+    pres: &mut [f64],
+    lane_sums: &mut [f64],
+) -> Vec<f64> {
+    let len = l.lane_len;
+    let mut across = vec![0.0; if threshold.is_some() { len } else { 0 }];
+    for (k, o) in out.chunks_exact_mut(len).enumerate() {
+        let lane = l.first_lane + k;
+        let x = &l.x[lane * len..(lane + 1) * len];
+        if l.row_major {
+            let r = l.row_denominators[lane];
+            for ((o, &x), &q) in o.iter_mut().zip(x).zip(l.q) {
+                *o = x / r / q;
+            }
+        } else {
+            let qj = l.q[lane];
+            for ((o, &x), &r) in o.iter_mut().zip(x).zip(l.row_denominators) {
+                *o = x / r / qj;
+            }
+        }
+        if let Some(t) = threshold {
+            let pr = &mut pres[k * len..(k + 1) * len];
+            for (p, &v) in pr.iter_mut().zip(o.iter()) {
+                *p = present(v, t);
+            }
+            for (a, &p) in across.iter_mut().zip(pr.iter()) {
+                *a += p;
+            }
+            lane_sums[k] = lane_sum(pr);
+        }
+    }
+    across
+}
+
 /// `(x / r) / (c / t)` for every kept cell, with the fills of the zero rows and columns,
 /// and, with a `threshold`, the presence matrix and its sums from the same pass. The order
 /// of the operations is EconGeo's (`mat / rowSums(mat)` divided by `colSums(mat) /
@@ -58,37 +116,9 @@ fn lq_kernel(
         }
     };
     let (lane_count, lane_len) = if row_major { (n, m) } else { (m, n) };
-    let t = threshold.unwrap_or(0.0);
-    // One block of lanes: the quotients, and with a threshold the presence, its sums along
-    // each lane (returned in `lane_sums`) and across the lanes (the returned vector).
-    let work = |b: usize, out: &mut [f64], pres: &mut [f64], lane_sums: &mut [f64]| -> Vec<f64> {
-        let mut across = vec![0.0; if threshold.is_some() { lane_len } else { 0 }];
-        for (k, o) in out.chunks_exact_mut(lane_len).enumerate() {
-            let lane = b * BLOCK_LANES + k;
-            let x = &s[lane * lane_len..(lane + 1) * lane_len];
-            if row_major {
-                let r = row_denominators[lane];
-                for ((o, &x), &q) in o.iter_mut().zip(x).zip(&q) {
-                    *o = x / r / q;
-                }
-            } else {
-                let qj = q[lane];
-                for ((o, &x), &r) in o.iter_mut().zip(x).zip(row_denominators) {
-                    *o = x / r / qj;
-                }
-            }
-            if threshold.is_some() {
-                let pr = &mut pres[k * lane_len..(k + 1) * lane_len];
-                for (p, &v) in pr.iter_mut().zip(o.iter()) {
-                    *p = present(v, t);
-                }
-                for (a, &p) in across.iter_mut().zip(pr.iter()) {
-                    *a += p;
-                }
-                lane_sums[k] = lane_sum(pr);
-            }
-        }
-        across
+    let work = |b: usize, out: &mut [f64], pres: &mut [f64], lane_sums: &mut [f64]| {
+        let lanes = Quotients { x: s, lane_len, first_lane: b * BLOCK_LANES, row_major, row_denominators, q: &q };
+        quotient_block(&lanes, threshold, out, pres, lane_sums)
     };
     let chunk = BLOCK_LANES * lane_len;
     let mut out = vec![0.0; n * m];
