@@ -45,7 +45,7 @@ const KEY_BITS: u32 = 16;
 /// per binade spanned, so that pass rarely moves anything. Should it move more than `8 n`
 /// elements (keys crowded into a few slices), `sort_unstable` takes over: O(n log n) at
 /// worst. The result is the unique `Ord` order, whatever the route.
-pub(crate) fn sort_keyed<T: Keyed>(v: &mut Vec<T>, s: &mut SortScratch<T>) {
+pub(crate) fn sort_keyed<T: Keyed>(v: &mut [T], s: &mut SortScratch<T>) {
     let n = v.len();
     if n <= SMALL {
         insertion_sort(v, usize::MAX);
@@ -70,24 +70,28 @@ pub(crate) fn sort_keyed<T: Keyed>(v: &mut Vec<T>, s: &mut SortScratch<T>) {
         counts[0][d & 0xff] += 1;
         counts[1][d >> 8] += 1;
     }
-    s.buf.resize(n, v[0]);
-    s.buf.truncate(n);
-    for (pass, c) in counts.iter_mut().enumerate() {
-        if c.iter().any(|&k| k as usize == n) {
-            continue; // every element has this digit
-        }
+    if s.buf.len() < n {
+        s.buf.resize(n, v[0]);
+    }
+    let buf = &mut s.buf[..n];
+    let two = (range >> shift) >= 256;
+    for (pass, c) in counts.iter_mut().enumerate().take(if two { 2 } else { 1 }) {
         let mut sum = 0;
         for k in c.iter_mut() {
             let t = *k;
             *k = sum;
             sum += t;
         }
-        for &e in v.iter() {
+        // Pass 0 moves v into buf, pass 1 moves it back.
+        let (from, to): (&[T], &mut [T]) = if pass == 0 { (v, buf) } else { (buf, v) };
+        for &e in from {
             let d = (slice(&e) >> (8 * pass)) & 0xff;
-            s.buf[c[d] as usize] = e;
+            to[c[d] as usize] = e;
             c[d] += 1;
         }
-        std::mem::swap(v, &mut s.buf);
+    }
+    if !two {
+        v.copy_from_slice(buf);
     }
     if !insertion_sort(v, 8 * n) {
         v.sort_unstable();

@@ -4,7 +4,7 @@ use ndarray::{Array2, ArrayView2};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::prepare::{Lanes, Names, Prepared, lane_sum, lanes, pick, prepare, sum4};
+use super::prepare::{Lanes, Names, Prepared, lane_sum, lanes, pick, prepare, sum4, zip_sum8};
 use super::rca::{PresencePass, in_year, rca_presence_prepared};
 use super::rounding::round_half_even;
 use super::{Convention, IndexParams};
@@ -147,16 +147,17 @@ fn activity_column(col: &[f64], col_sum: f64, c: &ColumnContext, s: &mut ColumnS
     let (ps, ir, rs) = (&c.pop_share[..n], &c.inv_row[..n], &c.ref_share[..n]);
     // The Hoover sum and the population of the zero cells (NaN values make the sum NaN).
     let inv_sum = 1.0 / col_sum;
-    let [hoover, pop_zero] = sum4(n, |k| {
-        let x = col[k];
-        [(x * inv_sum - rs[k]).abs(), ps[k] * f64::from(u8::from(x == 0.0))]
-    });
+    let [hoover, pop_zero] =
+        zip_sum8(col, rs, ps, |x, r, p| [(x * inv_sum - r).abs(), p * f64::from(u8::from(x == 0.0))]);
     if hoover.is_nan() {
         return [f64::NAN; 4];
     }
     // The non-zero values and their sort keys, compacted without branches.
-    s.vals.resize(n, 0);
-    s.keys.resize(n, (0, 0));
+    // (The buffers only grow: writing zeros into them for each column would cost a pass.)
+    if s.vals.len() < n {
+        s.vals.resize(n, 0);
+        s.keys.resize(n, (0, 0));
+    }
     let (vals, keys) = (&mut s.vals[..n], &mut s.keys[..n]);
     let mut cnt = 0usize;
     for (k, &x) in col.iter().enumerate() {
@@ -168,17 +169,15 @@ fn activity_column(col: &[f64], col_sum: f64, c: &ColumnContext, s: &mut ColumnS
     // Gini with equal weights over the values in increasing order (zeros first):
     // G = sum_i x_(i) (2 i - n - 1) / (n sum x), the closed form of EconGeo's
     // sum nu_i p_{i-1} - nu_{i-1} p_i with p_i = i / n.
-    s.vals.truncate(cnt);
-    sort_keyed(&mut s.vals, &mut s.sort_vals);
+    sort_keyed(&mut s.vals[..cnt], &mut s.sort_vals);
     let w0 = (2 * zeros + 1) as f64 - n as f64;
     let vals = &s.vals[..cnt];
     let [g] = sum4(cnt, |k| [f64::from_bits(vals[k]) * (w0 + 2.0 * k as f64)]);
     let mut gini = g / (n as f64 * col_sum);
     // Locational Gini: cells ordered by x / p_r (the index breaks ties, as R's stable
     // `order`); zero cells first.
-    s.keys.truncate(cnt);
-    sort_keyed(&mut s.keys, &mut s.sort_keys);
-    let area = curve_area(&s.keys, col, &c.pop_share, pop_zero);
+    sort_keyed(&mut s.keys[..cnt], &mut s.sort_keys);
+    let area = curve_area(&s.keys[..cnt], col, &c.pop_share, pop_zero);
     let mut hoover = 0.5 * hoover;
     // Hoover-Gini: the same curve against the reference distribution (EconGeo prepends a
     // (0, 0) pair, which adds nothing). With the regions' totals as reference it is the
@@ -188,7 +187,7 @@ fn activity_column(col: &[f64], col_sum: f64, c: &ColumnContext, s: &mut ColumnS
         Some(inv_ref) => {
             let [ref_zero] = sum4(n, |k| [c.reference[k] * f64::from(u8::from(col[k] == 0.0))]);
             s.ref_keys.clear();
-            s.ref_keys.extend(s.keys.iter().map(|&(_, k)| ((col[k as usize] * inv_ref[k as usize]).to_bits(), k)));
+            s.ref_keys.extend(s.keys[..cnt].iter().map(|&(_, k)| ((col[k as usize] * inv_ref[k as usize]).to_bits(), k)));
             sort_keyed(&mut s.ref_keys, &mut s.sort_keys);
             curve_area(&s.ref_keys, col, &c.reference, ref_zero)
         }
@@ -259,10 +258,9 @@ fn region_row(row: &[f64], r: f64, c: &RowContext, buf: &mut Vec<f64>) -> [f64; 
     let (sh, ish) = (&c.shares[..m], &c.inv_shares[..m]);
     let ir = 1.0 / r;
     // sum_i LQ_ri s_ri = sum_i x_ri^2 / s_i / r^2; Herfindahl sum_i x_ri^2 / r^2.
-    let [krug, herf, avg] = sum4(m, |j| {
-        let x = row[j];
+    let [krug, herf, avg] = zip_sum8(row, sh, ish, |x, s, is| {
         let sq = x * x;
-        [(x * ir - sh[j]).abs(), sq, sq * ish[j]]
+        [(x * ir - s).abs(), sq, sq * is]
     });
     let entropy = if c.econgeo {
         let [e] = sum4(m, |j| {

@@ -132,21 +132,52 @@ pub(crate) fn lane_sum(x: &[f64]) -> f64 {
 /// fixed, so the result does not depend on anything but the input.
 #[inline(always)]
 pub(crate) fn sum4<const K: usize>(n: usize, mut f: impl FnMut(usize) -> [f64; K]) -> [f64; K] {
-    let mut acc = [[0.0f64; K]; 4];
+    // acc[q] holds the four lanes of quantity q side by side (one vector register).
+    let mut acc = [[0.0f64; 4]; K];
     let whole = n - n % 4;
     for base in (0..whole).step_by(4) {
-        for (l, a) in acc.iter_mut().enumerate() {
-            for (s, v) in a.iter_mut().zip(f(base + l)) {
-                *s += v;
+        let v: [[f64; K]; 4] = std::array::from_fn(|l| f(base + l));
+        for (q, a) in acc.iter_mut().enumerate() {
+            for (l, s) in a.iter_mut().enumerate() {
+                *s += v[l][q];
             }
         }
     }
     for k in whole..n {
-        for (s, v) in acc[k - whole].iter_mut().zip(f(k)) {
-            *s += v;
+        for (a, v) in acc.iter_mut().zip(f(k)) {
+            a[k - whole] += v;
         }
     }
-    std::array::from_fn(|q| (acc[0][q] + acc[1][q]) + (acc[2][q] + acc[3][q]))
+    std::array::from_fn(|q| (acc[q][0] + acc[q][1]) + (acc[q][2] + acc[q][3]))
+}
+
+/// `sum_k f(a_k, b_k, c_k)` for `K` quantities at once over three slices of equal length,
+/// in eight interleaved lanes combined pairwise at the end: the shape the compiler turns
+/// into vector instructions. The grouping is fixed, so the result depends on the input only.
+#[inline(always)]
+pub(crate) fn zip_sum8<const K: usize>(a: &[f64], b: &[f64], c: &[f64], f: impl Fn(f64, f64, f64) -> [f64; K]) -> [f64; K] {
+    let n = a.len().min(b.len()).min(c.len());
+    let (a, b, c) = (&a[..n], &b[..n], &c[..n]);
+    let mut acc = [[0.0f64; 8]; K];
+    let (ca, cb, cc) = (a.chunks_exact(8), b.chunks_exact(8), c.chunks_exact(8));
+    let (ra, rb, rc) = (ca.remainder(), cb.remainder(), cc.remainder());
+    for ((xa, xb), xc) in ca.zip(cb).zip(cc) {
+        for l in 0..8 {
+            let v = f(xa[l], xb[l], xc[l]);
+            for (q, s) in acc.iter_mut().zip(v) {
+                q[l] += s;
+            }
+        }
+    }
+    for (l, ((&xa, &xb), &xc)) in ra.iter().zip(rb).zip(rc).enumerate() {
+        for (q, s) in acc.iter_mut().zip(f(xa, xb, xc)) {
+            q[l] += s;
+        }
+    }
+    std::array::from_fn(|q| {
+        let l = &acc[q];
+        ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]))
+    })
 }
 
 /// Adds `x` (NaN read as 0 when `skip_nan`) into the row and column sums.
