@@ -297,6 +297,19 @@ def rpop_presence(
     )
 
 
+_NAMES: Dict[Tuple[str, ...], Any] = {}
+
+
+def _names(names: List[str]) -> Any:
+    """A pandas Index of fixed index names, built once (a view of it each time: building an
+    Index from strings costs more than the DataFrame around it)."""
+    key = tuple(names)
+    idx = _NAMES.get(key)
+    if idx is None:
+        idx = _NAMES[key] = _pd().Index(key)
+    return idx.view()
+
+
 def analyse(
     data: Data,
     *,
@@ -339,9 +352,10 @@ def analyse(
     )
     rows, cols = out["rows"], out["cols"]
     if frame:
-        # Kept rows and columns are increasing input positions: as many as the input means all.
-        ri = data.index if len(rows) == len(data.index) else data.index.take(rows)
-        ci = data.columns if len(cols) == len(data.columns) else data.columns.take(cols)
+        # Kept rows and columns are increasing input positions: as many as the input means all
+        # (a view, so that renaming the result's labels leaves the input's alone).
+        ri = data.index.view() if len(rows) == len(data.index) else data.index.take(rows)
+        ci = data.columns.view() if len(cols) == len(data.columns) else data.columns.take(cols)
         rca_v = pd.DataFrame(out["rca"], index=ri, columns=ci, copy=False)
         pres = pd.DataFrame(out["presence"], index=ri, columns=ci, copy=False)
     else:
@@ -350,8 +364,8 @@ def analyse(
     return {
         "rca": rca_v,
         "presence": pres,
-        "regions": pd.DataFrame(out["regions"], index=ri, columns=out["regions_columns"], copy=False),
-        "activities": pd.DataFrame(out["activities"], index=ci, columns=out["activities_columns"], copy=False),
+        "regions": pd.DataFrame(out["regions"], index=ri, columns=_names(out["regions_columns"]), copy=False),
+        "activities": pd.DataFrame(out["activities"], index=ci, columns=_names(out["activities_columns"]), copy=False),
     }
 
 
