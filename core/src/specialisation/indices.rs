@@ -187,7 +187,8 @@ fn activity_column(col: &[f64], col_sum: f64, c: &ColumnContext, s: &mut ColumnS
         Some(inv_ref) => {
             let [ref_zero] = sum4(n, |k| [c.reference[k] * f64::from(u8::from(col[k] == 0.0))]);
             s.ref_keys.clear();
-            s.ref_keys.extend(s.keys[..cnt].iter().map(|&(_, k)| ((col[k as usize] * inv_ref[k as usize]).to_bits(), k)));
+            s.ref_keys
+                .extend(s.keys[..cnt].iter().map(|&(_, k)| ((col[k as usize] * inv_ref[k as usize]).to_bits(), k)));
             sort_keyed(&mut s.ref_keys, &mut s.sort_keys);
             curve_area(&s.ref_keys, col, &c.reference, ref_zero)
         }
@@ -201,7 +202,7 @@ fn activity_column(col: &[f64], col_sum: f64, c: &ColumnContext, s: &mut ColumnS
 }
 
 /// Columns gathered per block when the matrix is row-major (one pass over the rows).
-const BLOCK_COLUMNS: usize = 16;
+const BLOCK_COLUMNS: usize = 8;
 
 /// The activity indices of columns `range` (copied into column-major order first when the
 /// matrix is row-major).
@@ -294,7 +295,7 @@ fn region_row(row: &[f64], r: f64, c: &RowContext, buf: &mut Vec<f64>) -> [f64; 
 }
 
 /// Rows gathered per block when the matrix is column-major.
-const BLOCK_ROWS: usize = 64;
+const BLOCK_ROWS: usize = 32;
 
 /// The region indices of rows `range` (copied into row-major order first when the matrix is
 /// not row-major).

@@ -155,7 +155,12 @@ pub(crate) fn sum4<const K: usize>(n: usize, mut f: impl FnMut(usize) -> [f64; K
 /// in eight interleaved lanes combined pairwise at the end: the shape the compiler turns
 /// into vector instructions. The grouping is fixed, so the result depends on the input only.
 #[inline(always)]
-pub(crate) fn zip_sum8<const K: usize>(a: &[f64], b: &[f64], c: &[f64], f: impl Fn(f64, f64, f64) -> [f64; K]) -> [f64; K] {
+pub(crate) fn zip_sum8<const K: usize>(
+    a: &[f64],
+    b: &[f64],
+    c: &[f64],
+    f: impl Fn(f64, f64, f64) -> [f64; K],
+) -> [f64; K] {
     let n = a.len().min(b.len()).min(c.len());
     let (a, b, c) = (&a[..n], &b[..n], &c[..n]);
     let mut acc = [[0.0f64; 8]; K];
