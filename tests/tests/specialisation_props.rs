@@ -50,6 +50,28 @@ fn sparse() -> impl Strategy<Value = Array2<f64>> {
     })
 }
 
+/// 33-300 regions x 1-5 activities; per matrix one kind of values: small integers with
+/// many zeros and ties, floats over thirty binades, or a crowd within 1e-9 of 1000 with a
+/// few large values. Every row and column non-zero.
+fn tall() -> impl Strategy<Value = Array2<f64>> {
+    (33usize..300, 1usize..6, 0u8..3).prop_flat_map(|(n, m, kind)| {
+        proptest::collection::vec((0u32..1000, 0u32..1_000_000), n * m).prop_map(move |v| {
+            let cell = |(a, b): (u32, u32)| match kind {
+                0 => f64::from(a % 40) - 15.0,
+                1 if a % 3 == 0 => 0.0,
+                1 => 2f64.powf(f64::from(a % 30)) * (1.0 + f64::from(b) / 1e6),
+                _ if a % 50 == 0 => 1e6 + f64::from(b),
+                _ => 1000.0 + f64::from(b % 1000) * 1e-12,
+            };
+            let mut x = Array2::from_shape_vec((n, m), v.into_iter().map(|c| cell(c).max(0.0)).collect()).unwrap();
+            for i in 0..n {
+                x[[i, i % m]] += 1.0;
+            }
+            x
+        })
+    })
+}
+
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * (1.0 + a.abs().max(b.abs()))
 }
@@ -95,6 +117,60 @@ fn slow_curve_gini(ind: &[f64], pop: &[f64]) -> f64 {
     1.0 - 2.0 * area
 }
 
+/// Every output of `analyse` against the slow implementations above (`reference`: the
+/// Hoover reference distribution, default the regions' totals).
+fn check_against_slow(x: &Array2<f64>, reference: Option<&[f64]>) {
+    let m = matrix(x.clone());
+    let lq = rca(&m, &RcaParams::default()).unwrap();
+    let slow = slow_rca(&x);
+    for (a, b) in lq.values().iter().zip(slow.iter()) {
+        assert!(close(*a, *b));
+    }
+    let a = analyse(&m, &IndexParams::default(), reference).unwrap();
+    let (n, k) = x.dim();
+    let total: f64 = x.iter().sum();
+    let shares: Vec<f64> = (0..k).map(|j| x.column(j).sum() / total).collect();
+    for i in 0..n {
+        let r = x.row(i).sum();
+        let s: Vec<f64> = x.row(i).iter().map(|v| v / r).collect();
+        let krugman: f64 = s.iter().zip(&shares).map(|(a, b)| (a - b).abs()).sum();
+        let entropy: f64 = -s.iter().filter(|v| **v > 0.0).map(|v| v * v.log2()).sum::<f64>();
+        let herf: f64 = s.iter().map(|v| v * v).sum();
+        let avg: f64 = s.iter().zip(&shares).map(|(a, b)| a / b * a).sum();
+        let div = (0..k).filter(|&j| slow[[i, j]] >= 1.0).count() as f64;
+        assert!(close(a.regions.krugman[i], krugman));
+        assert!(close(a.regions.specialisation_coefficient[i], krugman / 2.0));
+        assert!(close(a.regions.entropy[i], entropy));
+        assert!(close(a.regions.herfindahl[i], herf));
+        assert!(close(a.regions.location_quotient_avg[i], avg));
+        assert!(close(a.regions.hachman[i], 1.0 / avg));
+        // (An RCA within rounding of the threshold may fall either side of it.)
+        if (0..k).all(|j| (slow[[i, j]] - 1.0).abs() > 1e-9) {
+            assert_eq!(a.regions.diversity[i], div);
+        }
+    }
+    let rows: Vec<f64> = (0..n).map(|i| x.row(i).sum()).collect();
+    let pop: Vec<f64> = rows.iter().map(|r| r / total).collect();
+    for j in 0..k {
+        let col: Vec<f64> = x.column(j).to_vec();
+        let c: f64 = col.iter().sum();
+        let p = reference.unwrap_or(&rows);
+        let pt: f64 = p.iter().sum();
+        let hoover: f64 = 0.5 * col.iter().zip(p).map(|(v, r)| (v / c - r / pt).abs()).sum::<f64>();
+        assert!(close(a.activities.gini[j], slow_gini(&col)), "gini {j}");
+        assert!(close(a.activities.hoover[j], hoover), "hoover {j}");
+        assert!(
+            close(a.activities.hoover_gini[j], slow_curve_gini(&col, reference.unwrap_or(&rows))),
+            "hoover-gini {j}"
+        );
+        assert!(close(a.activities.locational_gini[j], slow_curve_gini(&col, &pop) / 2.0), "loc gini {j}");
+        let ubq = (0..n).filter(|&i| slow[[i, j]] >= 1.0).count() as f64;
+        if (0..n).all(|i| (slow[[i, j]] - 1.0).abs() > 1e-9) {
+            assert_eq!(a.activities.ubiquity[j], ubq);
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -115,44 +191,26 @@ proptest! {
 
     #[test]
     fn rca_and_indices_equal_slow_implementations(x in sparse()) {
-        let m = matrix(x.clone());
-        let lq = rca(&m, &RcaParams::default()).unwrap();
-        let slow = slow_rca(&x);
-        for (a, b) in lq.values().iter().zip(slow.iter()) {
+        check_against_slow(&x, None);
+    }
+
+    /// Columns long enough for the radix sorts (more than 32 non-zero cells), with values
+    /// that tie often, spread over many binades, or crowd into one slice of the key range
+    /// (which sends the sort to its comparison fallback); with and without a reference
+    /// distribution of its own.
+    #[test]
+    fn long_columns_equal_slow_implementations(x in tall(), seed in any::<u64>(), own_reference in any::<bool>()) {
+        let reference: Vec<f64> = (0..x.nrows()).map(|i| 1.0 + ((seed >> (i % 60)) & 7) as f64).collect();
+        check_against_slow(&x, own_reference.then_some(reference.as_slice()));
+        // Both memory orders give the same values.
+        let mut f = Array2::zeros(clusterpolicy::ndarray::ShapeBuilder::f(x.raw_dim()));
+        f.assign(&x);
+        let p = IndexParams::default();
+        let (c, o) = (clusterpolicy::specialisation::analyse_values(x.view(), &p, None).unwrap(), clusterpolicy::specialisation::analyse_values(f.view(), &p, None).unwrap());
+        // (Row and column sums add in the order of memory, so non-integer values may differ
+        // in the last bits.)
+        for (a, b) in o.rca.iter().zip(&c.rca).chain(o.activities.hoover_gini.iter().zip(&c.activities.hoover_gini)).chain(o.regions.entropy.iter().zip(&c.regions.entropy)) {
             prop_assert!(close(*a, *b));
-        }
-        let a = analyse(&m, &IndexParams::default(), None).unwrap();
-        let (n, k) = x.dim();
-        let total: f64 = x.iter().sum();
-        let shares: Vec<f64> = (0..k).map(|j| x.column(j).sum() / total).collect();
-        for i in 0..n {
-            let r = x.row(i).sum();
-            let s: Vec<f64> = x.row(i).iter().map(|v| v / r).collect();
-            let krugman: f64 = s.iter().zip(&shares).map(|(a, b)| (a - b).abs()).sum();
-            let entropy: f64 = -s.iter().filter(|v| **v > 0.0).map(|v| v * v.log2()).sum::<f64>();
-            let herf: f64 = s.iter().map(|v| v * v).sum();
-            let avg: f64 = s.iter().zip(&shares).map(|(a, b)| a / b * a).sum();
-            let div = (0..k).filter(|&j| slow[[i, j]] >= 1.0).count() as f64;
-            prop_assert!(close(a.regions.krugman[i], krugman));
-            prop_assert!(close(a.regions.specialisation_coefficient[i], krugman / 2.0));
-            prop_assert!(close(a.regions.entropy[i], entropy));
-            prop_assert!(close(a.regions.herfindahl[i], herf));
-            prop_assert!(close(a.regions.location_quotient_avg[i], avg));
-            prop_assert!(close(a.regions.hachman[i], 1.0 / avg));
-            prop_assert_eq!(a.regions.diversity[i], div);
-        }
-        let rows: Vec<f64> = (0..n).map(|i| x.row(i).sum()).collect();
-        let pop: Vec<f64> = rows.iter().map(|r| r / total).collect();
-        for j in 0..k {
-            let col: Vec<f64> = x.column(j).to_vec();
-            let c: f64 = col.iter().sum();
-            let hoover: f64 = 0.5 * col.iter().zip(&rows).map(|(v, r)| (v / c - r / total).abs()).sum::<f64>();
-            prop_assert!(close(a.activities.gini[j], slow_gini(&col)), "gini {j}");
-            prop_assert!(close(a.activities.hoover[j], hoover), "hoover {j}");
-            prop_assert!(close(a.activities.hoover_gini[j], slow_curve_gini(&col, &rows)), "hoover-gini {j}");
-            prop_assert!(close(a.activities.locational_gini[j], slow_curve_gini(&col, &pop) / 2.0), "loc gini {j}");
-            let ubq = (0..n).filter(|&i| slow[[i, j]] >= 1.0).count() as f64;
-            prop_assert_eq!(a.activities.ubiquity[j], ubq);
         }
     }
 
