@@ -29,6 +29,8 @@ const ATANH: [f64; 10] = [
 /// ...)` to the term in `s^21`, whose remainder is below `2^-60` of the sum; and
 /// `log2 x = e + ln m / ln 2`. Zero, negative, infinite and NaN inputs give unspecified
 /// values (never a panic); callers multiply by `x` or skip them.
+// Always inlined, so that it is compiled with the vector features of its caller.
+#[allow(clippy::inline_always)]
 #[inline(always)]
 pub(crate) fn log2_positive(x: f64) -> f64 {
     // Subnormals: scale into the normal range first (the exponent is corrected below).

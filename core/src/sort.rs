@@ -122,7 +122,7 @@ fn insertion_sort<T: Copy + Ord>(v: &mut [T], mut budget: usize) -> bool {
 mod tests {
     use super::*;
 
-    /// SplitMix64, for reproducible test data.
+    /// `SplitMix64`, for reproducible test data.
     fn next(state: &mut u64) -> u64 {
         *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = *state;
@@ -146,7 +146,7 @@ mod tests {
                         // few distinct values
                         1 => (r % 4) as f64,
                         // a narrow cluster plus outliers: one crowded bucket
-                        2 if r % 50 == 0 => 1e9,
+                        2 if r.is_multiple_of(50) => 1e9,
                         2 => 1.0 + (r % 1000) as f64 * 1e-12,
                         // uniform reals
                         3 => (r >> 11) as f64 / (1u64 << 53) as f64,
@@ -159,7 +159,7 @@ mod tests {
                 })
                 .collect();
             let mut expected = v.clone();
-            expected.sort();
+            expected.sort_unstable();
             sort_keyed(&mut v, &mut SortScratch::default());
             assert_eq!(v, expected, "case {case} (kind {kind}, n {n})");
             let mut bits: Vec<u64> = expected.iter().map(|e| e.0).rev().collect();

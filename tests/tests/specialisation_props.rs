@@ -122,7 +122,7 @@ fn slow_curve_gini(ind: &[f64], pop: &[f64]) -> f64 {
 fn check_against_slow(x: &Array2<f64>, reference: Option<&[f64]>) {
     let m = matrix(x.clone());
     let lq = rca(&m, &RcaParams::default()).unwrap();
-    let slow = slow_rca(&x);
+    let slow = slow_rca(x);
     for (a, b) in lq.values().iter().zip(slow.iter()) {
         assert!(close(*a, *b));
     }

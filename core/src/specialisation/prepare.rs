@@ -130,6 +130,8 @@ pub(crate) fn lane_sum(x: &[f64]) -> f64 {
 /// as `(l0 + l1) + (l2 + l3)`: independent additions, so that the loop runs at the speed of
 /// the arithmetic rather than of one chain of additions, and vectorises. The grouping is
 /// fixed, so the result does not depend on anything but the input.
+// Always inlined, so that it is compiled with the vector features of its caller.
+#[allow(clippy::inline_always)]
 #[inline(always)]
 pub(crate) fn sum4<const K: usize>(n: usize, mut f: impl FnMut(usize) -> [f64; K]) -> [f64; K] {
     // acc[q] holds the four lanes of quantity q side by side (one vector register).
@@ -154,6 +156,8 @@ pub(crate) fn sum4<const K: usize>(n: usize, mut f: impl FnMut(usize) -> [f64; K
 /// `sum_k f(a_k, b_k, c_k)` for `K` quantities at once over three slices of equal length,
 /// in eight interleaved lanes combined pairwise at the end: the shape the compiler turns
 /// into vector instructions. The grouping is fixed, so the result depends on the input only.
+// Always inlined, so that it is compiled with the vector features of its caller.
+#[allow(clippy::inline_always)]
 #[inline(always)]
 pub(crate) fn zip_sum8<const K: usize>(
     a: &[f64],
