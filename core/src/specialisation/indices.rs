@@ -201,7 +201,27 @@ fn activity_column(col: &[f64], col_sum: f64, c: &ColumnContext, s: &mut ColumnS
     [gini, area / 2.0, hoover, hoover_gini]
 }
 
-/// Columns gathered per block when the matrix is row-major (one pass over the rows).
+/// Rows `range` of `v`, one after the other: borrowed when `v` is row-major, else copied
+/// (for a column-major `v`, reading each column's stretch once). The activity indices call
+/// it on the transposed view to get columns.
+fn row_block<'a>(v: &'a ArrayView2<'_, f64>, range: std::ops::Range<usize>) -> std::borrow::Cow<'a, [f64]> {
+    let (n, m) = v.dim();
+    match lanes(v) {
+        Lanes::Rows(s) => std::borrow::Cow::Borrowed(&s[range.start * m..range.end * m]),
+        Lanes::Cols(s) => {
+            let mut t = vec![0.0; range.len() * m];
+            for (j, col) in s.chunks_exact(n).enumerate() {
+                for (k, &x) in col[range.clone()].iter().enumerate() {
+                    t[k * m + j] = x;
+                }
+            }
+            std::borrow::Cow::Owned(t)
+        }
+        Lanes::Other => std::borrow::Cow::Owned(v.slice(ndarray::s![range, ..]).iter().copied().collect()),
+    }
+}
+
+/// Columns per block of the activity indices.
 const BLOCK_COLUMNS: usize = 8;
 
 /// The activity indices of columns `range` (copied into column-major order first when the
@@ -214,20 +234,8 @@ fn activity_block(
 ) -> Vec<[f64; 4]> {
     let n = v.nrows();
     let mut scratch = ColumnScratch::default();
-    let w = range.len();
-    let block: std::borrow::Cow<'_, [f64]> = match lanes(v) {
-        Lanes::Cols(s) => std::borrow::Cow::Borrowed(&s[range.start * n..range.end * n]),
-        Lanes::Rows(s) => {
-            let mut t = vec![0.0; w * n];
-            for (i, row) in s.chunks_exact(v.ncols()).enumerate() {
-                for (k, &x) in row[range.clone()].iter().enumerate() {
-                    t[k * n + i] = x;
-                }
-            }
-            std::borrow::Cow::Owned(t)
-        }
-        Lanes::Other => std::borrow::Cow::Owned(v.slice(ndarray::s![.., range.clone()]).t().iter().copied().collect()),
-    };
+    let vt = v.t();
+    let block = row_block(&vt, range.clone());
     range
         .zip(block.chunks_exact(n))
         .map(|(j, col)| {
@@ -294,7 +302,7 @@ fn region_row(row: &[f64], r: f64, c: &RowContext, buf: &mut Vec<f64>) -> [f64; 
     [avg, krug, krug / 2.0, 1.0 / avg, herf / r2, entropy]
 }
 
-/// Rows gathered per block when the matrix is column-major.
+/// Rows per block of the region indices.
 const BLOCK_ROWS: usize = 32;
 
 /// The region indices of rows `range` (copied into row-major order first when the matrix is
@@ -305,20 +313,8 @@ fn region_block(
     p: &Prepared<'_>,
     c: &RowContext,
 ) -> Vec<[f64; 6]> {
-    let (n, m) = v.dim();
-    let block: std::borrow::Cow<'_, [f64]> = match lanes(v) {
-        Lanes::Rows(s) => std::borrow::Cow::Borrowed(&s[range.start * m..range.end * m]),
-        Lanes::Cols(s) => {
-            let mut t = vec![0.0; range.len() * m];
-            for (j, col) in s.chunks_exact(n).enumerate() {
-                for (k, &x) in col[range.clone()].iter().enumerate() {
-                    t[k * m + j] = x;
-                }
-            }
-            std::borrow::Cow::Owned(t)
-        }
-        Lanes::Other => std::borrow::Cow::Owned(v.slice(ndarray::s![range.clone(), ..]).iter().copied().collect()),
-    };
+    let m = v.ncols();
+    let block = row_block(v, range.clone());
     let mut buf = Vec::new();
     range
         .zip(block.chunks_exact(m))
