@@ -316,6 +316,18 @@ proptest! {
     }
 }
 
+/// A quotient that overflows to infinity (a tiny activity share) is present, as in
+/// `rca >= threshold`; a NaN cell stays NaN.
+#[test]
+fn an_infinite_quotient_is_present() {
+    let x = array![[1e-300, 0.0], [0.0, 1e10]];
+    let a = clusterpolicy::specialisation::analyse_values(x.view(), &IndexParams::default(), None).unwrap();
+    assert_eq!(a.rca[[0, 0]], f64::INFINITY);
+    assert_eq!(a.presence, array![[1.0, 0.0], [0.0, 1.0]]);
+    assert_eq!(a.regions.diversity, [1.0, 1.0]);
+    assert_eq!(a.activities.ubiquity, [1.0, 1.0]);
+}
+
 #[test]
 fn zero_row_and_column_policies() {
     let x = array![[10.0, 0.0, 5.0], [0.0, 0.0, 0.0], [3.0, 0.0, 7.0]];

@@ -22,12 +22,10 @@ pub(crate) struct PresencePass {
 /// Lanes (rows of a row-major matrix, columns of a column-major one) per block of work.
 const BLOCK_LANES: usize = 32;
 
-/// `1` if `v >= t`, `0` if not, NaN if `v` is NaN: branch-free (`v - v` is 0 for the finite
-/// quotients, NaN for NaN).
+/// `1` if `v >= t`, `0` if not, NaN if `v` is NaN (a select, which vectorises).
 #[inline]
-#[allow(clippy::eq_op)] // v - v is the point: 0, or NaN for NaN
 fn present(v: f64, t: f64) -> f64 {
-    f64::from(u8::from(v >= t)) + (v - v)
+    if v.is_nan() { v } else { f64::from(u8::from(v >= t)) }
 }
 
 /// The inputs of [`quotient_block`].
