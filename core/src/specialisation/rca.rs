@@ -22,10 +22,13 @@ pub(crate) struct PresencePass {
 /// Lanes (rows of a row-major matrix, columns of a column-major one) per block of work.
 const BLOCK_LANES: usize = 32;
 
-/// `1` if `v >= t`, `0` if not, NaN if `v` is NaN (a select, which vectorises).
+/// `1` if `v >= t`, `0` if not, NaN if `v` is NaN, for a finite or NaN `v`: branch-free
+/// (`v - v` is 0 for finite quotients, NaN for NaN; an infinite `v` would give NaN, which
+/// [`lq_kernel`] rules out before using it).
 #[inline]
+#[allow(clippy::eq_op)] // v - v is the point
 fn present(v: f64, t: f64) -> f64 {
-    if v.is_nan() { v } else { f64::from(u8::from(v >= t)) }
+    f64::from(u8::from(v >= t)) + (v - v)
 }
 
 /// The inputs of [`quotient_block`].
@@ -115,6 +118,10 @@ fn lq_kernel(
         }
     };
     let (lane_count, lane_len) = if row_major { (n, m) } else { (m, n) };
+    // With the regions' totals as denominators `x / r <= 1`, so a quotient overflows to
+    // infinity only for an activity share below `1 / f64::MAX`; then the presence is taken
+    // from the finished matrix instead (`present` needs finite quotients).
+    let threshold = threshold.filter(|_| q.iter().all(|&q| q == 0.0 || q >= 1.0 / f64::MAX));
     let work = |b: usize, out: &mut [f64], pres: &mut [f64], lane_sums: &mut [f64]| {
         let lanes = Quotients { x: s, lane_len, first_lane: b * BLOCK_LANES, row_major, row_denominators, q: &q };
         quotient_block(&lanes, threshold, out, pres, lane_sums)
