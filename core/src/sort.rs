@@ -1,5 +1,5 @@
-//! Sorting of the short arrays of float keys behind the per-column measures (Gini
-//! coefficients, concentration curves).
+//! Sorting of the short arrays of (key, index) pairs behind the per-column measures (Gini
+//! coefficients, concentration curves) and the rankings of the strategy sensitivity analysis.
 //!
 //! The keys are the bits of non-negative floats, which order as the floats do; equal slices
 //! of the bit range are roughly equal slices of the logarithm of the values, so that a few

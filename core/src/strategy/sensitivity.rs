@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::mcda::{CriterionType, McdaMethod, Normalisation, check_matrix, check_problem, check_weights, normalise};
 use crate::error::{Error, Result};
 use crate::progress::{Counter, Progress, Silent};
+use crate::sort::{SortScratch, sort_keyed};
 
 /// Parameters of [`weight_breakpoints`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -414,7 +415,7 @@ impl Accumulator {
 }
 
 /// Scores `r w` of every option, sorted best first as (key, option).
-fn ranking(r: &[f64], m: usize, w: &[f64], sorted: &mut Vec<(u64, u32)>) {
+fn ranking(r: &[f64], m: usize, w: &[f64], sorted: &mut Vec<(u64, u32)>, scratch: &mut SortScratch<(u64, u32)>) {
     sorted.clear();
     for (i, row) in r.chunks_exact(m).enumerate() {
         let mut u = 0.0;
@@ -424,42 +425,7 @@ fn ranking(r: &[f64], m: usize, w: &[f64], sorted: &mut Vec<(u64, u32)>) {
         // ascending key order = descending score
         sorted.push((!order_key(u), i as u32));
     }
-    radix_sort(sorted);
-}
-
-/// Sorts (key, index) pairs by key: least-significant-digit radix sort on bytes, skipping
-/// the bytes in which all keys agree (the sign and exponent of scores of one scale). Stable;
-/// O(8 n), against O(n log n) comparisons.
-fn radix_sort(v: &mut Vec<(u64, u32)>) {
-    if v.len() < 64 {
-        v.sort_unstable();
-        return;
-    }
-    let mut counts = [[0usize; 256]; 8];
-    for &(k, _) in v.iter() {
-        for (d, c) in counts.iter_mut().enumerate() {
-            c[((k >> (8 * d)) & 0xff) as usize] += 1;
-        }
-    }
-    let mut buf = vec![(0u64, 0u32); v.len()];
-    let n = v.len();
-    for (d, c) in counts.iter().enumerate() {
-        if c.contains(&n) {
-            continue; // every key has the same byte here
-        }
-        let mut offsets = [0usize; 256];
-        let mut sum = 0;
-        for (o, &x) in offsets.iter_mut().zip(c.iter()) {
-            *o = sum;
-            sum += x;
-        }
-        for &(k, i) in v.iter() {
-            let b = ((k >> (8 * d)) & 0xff) as usize;
-            buf[offsets[b]] = (k, i);
-            offsets[b] += 1;
-        }
-        std::mem::swap(v, &mut buf);
-    }
+    sort_keyed(sorted, scratch);
 }
 
 /// Largest memory of the per-part acceptability counts (64 MiB) and largest number of parts.
@@ -484,6 +450,7 @@ fn monte_carlo_part(
 ) -> Accumulator {
     let mut acc = Accumulator::new(n, m);
     let mut sorted = Vec::with_capacity(n);
+    let mut scratch = SortScratch::default();
     let mut w = vec![0.0; m];
     let mut ranks = vec![u32::MAX; n * BLOCK.min(samples.max(1))];
     let mut done = 0;
@@ -506,7 +473,7 @@ fn monte_carlo_part(
                     break;
                 }
             }
-            ranking(r, m, &w, &mut sorted);
+            ranking(r, m, &w, &mut sorted, &mut scratch);
             if sorted.windows(2).any(|p| p[0].0 == p[1].0) {
                 for &(_, i) in &sorted {
                     ranks[i as usize * b + s] = u32::MAX;
@@ -594,6 +561,7 @@ pub fn smaa_with_progress(
     let r: Vec<f64> = r2.iter().copied().collect();
     let mut acc = Accumulator::new(n, m);
     let mut sorted = Vec::with_capacity(n);
+    let mut scratch = SortScratch::default();
     let samples = match params.method {
         SmaaMethod::MonteCarlo => {
             let around = (params.sampling == WeightSampling::Around)
@@ -650,7 +618,7 @@ pub fn smaa_with_progress(
                 let (lo, hi) = (win[0], win[1]);
                 let mid = 0.5 * (lo + hi);
                 let w = [mid, 1.0 - mid];
-                ranking(&r, m, &w, &mut sorted);
+                ranking(&r, m, &w, &mut sorted, &mut scratch);
                 acc.add(&sorted, &w, hi - lo);
                 counter.add(1);
             }
@@ -671,7 +639,7 @@ pub fn smaa_with_progress(
         .enumerate()
         .map(|(i, cw)| {
             cw.as_ref().map(|w| {
-                ranking(&r, m, w, &mut sorted);
+                ranking(&r, m, w, &mut sorted, &mut scratch);
                 let top = sorted[0].0;
                 let ties = sorted.iter().take_while(|s| s.0 == top).count();
                 if sorted.iter().take(ties).any(|s| s.1 as usize == i) { 1.0 / ties as f64 } else { 0.0 }
