@@ -119,8 +119,12 @@ if [[ "$BUILD_ONLY" == 1 ]]; then
   exit 0
 fi
 
-step "Rust tests of the bindings (host): conversion, error interfaces, bindings.schema.json drift"
-cargo test --locked -p clusterpolicy-wasm --quiet
+if [[ "${WASM_HOST_TESTS_RAN:-}" == 1 ]]; then
+  step "Rust tests of the bindings (host): already run by cargo test --workspace (scripts/test.sh)"
+else
+  step "Rust tests of the bindings (host): conversion, error interfaces, bindings.schema.json drift"
+  cargo test --locked -p clusterpolicy-wasm --quiet
+fi
 
 step "TypeScript types: types/model.d.ts drift, tsc --noEmit over tests/usage.ts"
 (cd "$PKG" && node scripts/gen-types.mjs --check && node_modules/.bin/tsc -p tsconfig.json && echo "tsc: ok")
