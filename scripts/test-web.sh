@@ -32,6 +32,8 @@ if [[ ! -x "$CHROMIUM" ]]; then
   echo "installing Debian's chromium (apt-get)"
   "${SUDO[@]}" apt-get update -q
   "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+  # Under CI the downloaded packages are of no further use: give their disk back.
+  if [[ "${CI:-}" == true ]]; then "${SUDO[@]}" apt-get clean; fi
 fi
 # Debian's wrapper script prints a harmless shell warning on stderr.
 "$CHROMIUM" --version 2>/dev/null

@@ -17,6 +17,8 @@ disk
 if [[ "${CI:-}" == true ]]; then
     # One cold build on a fresh machine: incremental caches would only cost disk (4 GB here).
     export CARGO_INCREMENTAL=0
+    # Nor would pip's cache of downloaded wheels (the venvs are built once).
+    export PIP_NO_CACHE_DIR=1
 fi
 
 step "rustfmt"
