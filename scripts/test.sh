@@ -14,6 +14,16 @@ target_dir=${CARGO_TARGET_DIR:-target}
 disk() { mkdir -p "$target_dir" && df -h "$target_dir" | awk 'NR == 2 { print "disk: " $4 " free of " $2 }'; }
 disk
 
+# Under CI (a fresh machine, nothing to keep), `ci_clean PROFILE DIR` gives back the disk of a
+# profile's builds once no later step needs them, so that the peak stays near 1 GB.
+ci_clean() {
+    if [[ "${CI:-}" == true && -d "$target_dir/$2" ]]; then
+        step "CI: cargo clean --profile $1 (frees $(du -sh "$target_dir/$2" | cut -f1))"
+        cargo clean --profile "$1" --quiet
+        disk
+    fi
+}
+
 if [[ "${CI:-}" == true ]]; then
     # One cold build on a fresh machine: incremental caches would only cost disk (4 GB here).
     export CARGO_INCREMENTAL=0
@@ -38,13 +48,8 @@ cargo test --workspace --doc --locked
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 
-if [[ "${CI:-}" == true ]]; then
-    # The debug builds are done with; the release builds below start from their own
-    # dependencies, so give the disk back first (fresh machine, nothing to keep).
-    step "CI: cargo clean --profile dev (frees $(du -sh "$target_dir/debug" | cut -f1))"
-    cargo clean --profile dev --quiet
-    disk
-fi
+# The debug builds are done with; the release builds below start from their own dependencies.
+ci_clean dev debug
 
 step "peer benchmark scripts compile (they run with make bench, not here)"
 python3 -m py_compile benches/python/*.py
@@ -55,6 +60,8 @@ scripts/main-job-smoke.sh
 
 step "Python package"
 scripts/test-python.sh
+# The main job and the Python extension were the release builds; the npm package has its own profile.
+ci_clean release release
 
 step "npm package (WebAssembly)"
 scripts/test-wasm.sh
